@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { demoKestraSeed, DEMO_TENANT, DEMO_USER } from '../sim/kestra/kestra-seeds';
+import { startKestraSim, type KestraSim } from '../sim/kestra/kestra.sim';
+import { launchApp } from './support/launch';
+import { chooseTarget, type Target } from './support/target';
+import { TokenDeskPage } from './pages/token-desk.page';
+
+export interface KestraFixture {
+  sim: KestraSim;
+  managementSecret: string;
+  user: string;
+  tenant: string;
+}
+
+interface TestFixtures {
+  /** A fresh data dir for this test: nothing carries over from another test. */
+  dataDir: string;
+  kestra: KestraFixture;
+  app: TokenDeskPage;
+}
+
+interface WorkerFixtures {
+  target: Target;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  target: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      await use(chooseTarget());
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- see above
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tokendesk-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- see above
+  kestra: async ({}, use) => {
+    const managementSecret = `kestra-e2e-${randomBytes(24).toString('base64url')}`;
+    const sim = await startKestraSim(demoKestraSeed(managementSecret));
+    await use({ sim, managementSecret, user: DEMO_USER, tenant: DEMO_TENANT });
+    await sim.close();
+  },
+
+  app: async ({ target, dataDir }, use) => {
+    const launched = await launchApp(target, { ...process.env, TOKENDESK_DATA_DIR: dataDir });
+    const page = new TokenDeskPage(launched.page);
+    await page.waitUntilReady();
+    await use(page);
+    await launched.close();
+  },
+});
+
+export { expect } from '@playwright/test';

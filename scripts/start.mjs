@@ -1,0 +1,33 @@
+// `npm start`: build and run the desktop app, or explain plainly why it cannot run here.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+if (electronBinary() === null) {
+  console.error(
+    [
+      'TokenDesk cannot open its desktop window: the Electron binary is not installed.',
+      'It is downloaded by the `electron` package when `npm ci` runs without',
+      'ELECTRON_SKIP_BINARY_DOWNLOAD, and that download needs access to GitHub releases.',
+      'To get it, run `npm ci` again on a machine with that access (or set',
+      'ELECTRON_MIRROR to a mirror you trust), then `npx @electron/rebuild -w keytar` so the',
+      'keychain module matches Electron. Meanwhile `npm run web` opens the same app in your',
+      'browser, with the same data and keychain.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

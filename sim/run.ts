@@ -1,0 +1,69 @@
+/**
+ * Starts one simulator and prints one JSON line: { service, url, credentials }.
+ *   tsx sim/run.ts kestra [--seed demo|empty]
+ * Runs until SIGINT or SIGTERM.
+ */
+import type { SimServer } from './common/sim-types';
+import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from './kestra/kestra-seeds';
+import { newKestraSecret } from './kestra/kestra-state';
+import { startKestraSim } from './kestra/kestra.sim';
+
+interface Started {
+  sim: SimServer;
+  credentials: Record<string, string>;
+}
+
+type Starter = (seed: string) => Promise<Started>;
+
+const starters: Record<string, Starter> = {
+  async kestra(seed) {
+    if (seed === 'empty') {
+      const token = newKestraSecret();
+      const sim = await startKestraSim({
+        users: [
+          { id: DEMO_USER, superadmin: true, tokens: [{ name: 'tokendesk', secret: token }] },
+        ],
+      });
+      return { sim, credentials: { userId: DEMO_USER, tenant: DEMO_TENANT, token } };
+    }
+    const token = newKestraSecret();
+    const sim = await startKestraSim(demoKestraSeed(token));
+    return { sim, credentials: { userId: DEMO_USER, tenant: DEMO_TENANT, token } };
+  },
+};
+
+function usage(message: string): never {
+  process.stderr.write(
+    `${message}\nusage: tsx sim/run.ts <${Object.keys(starters).join('|')}> [--seed demo|empty]\n`,
+  );
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const [service, ...rest] = process.argv.slice(2);
+  if (service === undefined) usage('Which simulator?');
+  const start = starters[service];
+  if (start === undefined) usage(`Unknown simulator "${service}".`);
+  let seed = 'demo';
+  for (let i = 0; i < rest.length; i += 2) {
+    if (rest[i] !== '--seed') usage(`Unknown argument "${rest[i] ?? ''}".`);
+    seed = rest[i + 1] ?? usage('--seed needs a value');
+  }
+  if (seed !== 'demo' && seed !== 'empty') usage(`Unknown seed "${seed}".`);
+
+  const { sim, credentials } = await start(seed);
+  process.stdout.write(`${JSON.stringify({ service, url: sim.url, credentials })}\n`);
+  const stop = () => {
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

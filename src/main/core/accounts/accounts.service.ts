@@ -1,0 +1,97 @@
+import { AppError } from '../../../shared/errors';
+import type { Account, ProviderKind } from '../../../shared/model';
+import type { InventoryService } from '../inventory/inventory.service';
+import type { InventoryCache } from '../inventory/inventory-cache';
+import type { Logger } from '../log/logger';
+import type { ProviderRegistry } from '../providers/provider-registry';
+import type { HttpClient } from '../http/http-client.types';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
+import type { SecretLedger } from '../tokens/secret-ledger';
+import type { AccountRegistry } from './account-registry';
+import { normalizeBaseUrl } from './base-url';
+
+export interface AddAccountInput {
+  provider: ProviderKind;
+  label: string;
+  baseUrl: string;
+  settings: Record<string, string>;
+  credential: string;
+}
+
+export class AccountsService {
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly providers: ProviderRegistry,
+    private readonly secrets: SecretStore,
+    private readonly http: HttpClient,
+    private readonly inventory: InventoryService,
+    private readonly cache: InventoryCache,
+    private readonly ledger: SecretLedger,
+    private readonly log: Logger,
+  ) {}
+
+  list(): Promise<Account[]> {
+    return this.registry.list();
+  }
+
+  /**
+   * Adds an account only once its credential is proven: the service must list the tokens with
+   * it. The credential goes to the keychain before the account is saved, and is removed again
+   * if saving fails, so no half-added account or orphaned credential remains.
+   */
+  async add(input: AddAccountInput): Promise<Account> {
+    const adapter = this.providers.get(input.provider);
+    const label = input.label.trim();
+    if (label === '') throw new AppError('VALIDATION', 'Give the account a name.');
+    const existing = await this.registry.list();
+    if (existing.some((account) => account.label.toLowerCase() === label.toLowerCase())) {
+      throw new AppError('VALIDATION', `An account named “${label}” exists already.`);
+    }
+    const draft: Account = {
+      id: this.registry.newId(),
+      provider: input.provider,
+      label,
+      baseUrl: normalizeBaseUrl(input.baseUrl),
+      settings: adapter.parseSettings(input.settings),
+      createdAt: '',
+    };
+    const ctx = { account: draft, credential: input.credential.trim(), http: this.http };
+    const tokens = await adapter.listTokens(ctx);
+
+    const credentialKey = secretKeys.management(draft.id);
+    await this.secrets.set(credentialKey, ctx.credential);
+    try {
+      const account = await this.registry.add(draft.id, {
+        provider: draft.provider,
+        label: draft.label,
+        baseUrl: draft.baseUrl,
+        settings: draft.settings,
+      });
+      const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
+      await this.inventory.remember(account.id, tokens, management ? management.id : null);
+      this.log.info('account added', { accountId: account.id, provider: account.provider });
+      return account;
+    } catch (error) {
+      await this.secrets.delete(credentialKey).catch(() => false);
+      throw error;
+    }
+  }
+
+  /**
+   * Forgets the account, its credential and the secrets TokenDesk stored for its tokens. The
+   * tokens themselves stay valid at the service: removing an account here revokes nothing.
+   */
+  async remove(accountId: string): Promise<void> {
+    await this.registry.get(accountId);
+    const withSecret = await this.ledger.tokenIdsWithSecret(accountId);
+    await this.registry.remove(accountId);
+    await this.secrets.delete(secretKeys.management(accountId));
+    for (const tokenId of withSecret) {
+      await this.secrets.delete(secretKeys.token(accountId, tokenId));
+    }
+    await this.ledger.forget(accountId);
+    await this.cache.remove(accountId);
+    this.inventory.forget(accountId);
+    this.log.info('account removed', { accountId });
+  }
+}

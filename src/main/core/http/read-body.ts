@@ -1,0 +1,35 @@
+import type { Readable } from 'node:stream';
+
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+
+  constructor(readonly limit: number) {
+    super(`response body over ${limit} bytes`);
+  }
+}
+
+/**
+ * Reads a body as UTF-8, giving up as soon as it passes `limit` bytes: a token list is a few
+ * kilobytes, so a huge body is a wrong address or a hostile server, and not worth the memory.
+ */
+export async function readBodyText(
+  body: Readable & AsyncIterable<Buffer>,
+  declaredLength: string | undefined,
+  limit: number,
+): Promise<string> {
+  if (declaredLength !== undefined && Number(declaredLength) > limit) {
+    body.destroy();
+    throw new BodyTooLargeError(limit);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

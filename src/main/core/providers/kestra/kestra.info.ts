@@ -1,0 +1,46 @@
+import type { ProviderInfo } from '../../../../shared/model';
+
+export const KESTRA_NAME_PATTERN = '^(?=.{1,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** Kestra shows the first 12 characters of a token's secret as its prefix. */
+export const KESTRA_PREFIX_LENGTH = 12;
+
+export const kestraInfo: ProviderInfo = {
+  kind: 'kestra',
+  name: 'Kestra Enterprise',
+  mode: 'api',
+  credentialLabel: 'API token (used to list and create tokens)',
+  defaultBaseUrl: null,
+  accountFields: [
+    {
+      key: 'userId',
+      label: 'User ID',
+      required: true,
+      placeholder: 'e.g. 4wjtkzwVGBM9yKnjm3yv8r',
+      help: 'The Kestra user whose API tokens TokenDesk lists and creates. A superadmin token can manage any user.',
+    },
+    {
+      key: 'tenant',
+      label: 'Tenant',
+      required: false,
+      placeholder: 'e.g. main',
+      help: 'Used to check that a token works (a flow search in this tenant). Leave empty if your Kestra has no tenants.',
+    },
+  ],
+  capabilities: {
+    create: true,
+    revoke: true,
+    rename: false,
+    statusToggle: false,
+    description: true,
+    extended: true,
+    expiryDays: null,
+    neverExpires: true,
+    maxActive: null,
+    roles: [],
+    scopes: [],
+    nameRule: {
+      pattern: KESTRA_NAME_PATTERN,
+      hint: 'Lowercase letters, digits and single hyphens, 1–63 characters (e.g. ci-deploy-2025).',
+    },
+  },
+};

@@ -1,0 +1,82 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { JsonDocument, type RecoveryNotice } from './json-document';
+
+const Schema = z.object({ items: z.array(z.string()) });
+type Doc = z.infer<typeof Schema>;
+
+describe('JsonDocument', () => {
+  let dir: string;
+  let path: string;
+  let notices: RecoveryNotice[];
+  const open = (): JsonDocument<Doc> =>
+    new JsonDocument(
+      path,
+      Schema,
+      () => ({ items: [] }),
+      (notice) => notices.push(notice),
+    );
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tokendesk-doc-'));
+    path = join(dir, 'state.json');
+    notices = [];
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts from the initial value and persists updates with private permissions', async () => {
+    const doc = open();
+    expect(await doc.read()).toEqual({ items: [] });
+    await doc.update((d) => ({ items: [...d.items, 'a'] }));
+
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ items: ['a'] });
+    expect(await open().read()).toEqual({ items: ['a'] });
+  });
+
+  it('serializes concurrent updates so none is lost', async () => {
+    const doc = open();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => doc.update((d) => ({ items: [...d.items, `${i}`] }))),
+    );
+    expect((await open().read()).items).toHaveLength(20);
+  });
+
+  it('keeps a damaged file aside and restores the last good backup', async () => {
+    const doc = open();
+    await doc.update(() => ({ items: ['first'] }));
+    await doc.update(() => ({ items: ['first', 'second'] }));
+    await writeFile(path, '{"items": ["first", "sec');
+
+    expect(await open().read()).toEqual({ items: ['first'] });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.restoredFrom).toBe('backup');
+    const kept = (await readdir(dir)).filter((name) => name.includes('.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toContain('sec');
+  });
+
+  it('falls back to defaults when neither file nor backup parses', async () => {
+    await writeFile(path, 'not json');
+    expect(await open().read()).toEqual({ items: [] });
+    expect(notices[0]?.restoredFrom).toBe('defaults');
+  });
+
+  it('leaves the previous content intact when a write fails', async () => {
+    const doc = open();
+    await doc.update(() => ({ items: ['kept'] }));
+    // A directory where the backup goes makes the write fail even for root (tests may run as root).
+    await mkdir(`${path}.bak`);
+
+    await expect(doc.update(() => ({ items: ['lost'] }))).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+    });
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ items: ['kept'] });
+    expect(await doc.read()).toEqual({ items: ['kept'] });
+  });
+});

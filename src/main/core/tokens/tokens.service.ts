@@ -1,0 +1,131 @@
+import { AppError } from '../../../shared/errors';
+import type { Capabilities, Expiry, TokenInfo } from '../../../shared/model';
+import type { AccountAccess } from '../accounts/account-access';
+import type { InventoryService } from '../inventory/inventory.service';
+import type { InventoryCache } from '../inventory/inventory-cache';
+import type { Logger } from '../log/logger';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
+import type { SecretLedger } from './secret-ledger';
+
+export interface CreateTokenInput {
+  accountId: string;
+  name: string;
+  description?: string;
+  expiry: Expiry;
+  extended?: boolean;
+}
+
+export interface CreatedTokenResult {
+  token: TokenInfo;
+  /** The create-once reveal: the only time a secret leaves main. */
+  secret: string;
+}
+
+export class TokensService {
+  constructor(
+    private readonly access: AccountAccess,
+    private readonly secrets: SecretStore,
+    private readonly ledger: SecretLedger,
+    private readonly cache: InventoryCache,
+    private readonly inventory: InventoryService,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Creates a token and puts its secret in the keychain before anything else happens. If the
+   * keychain refuses it, the new token is revoked again at once: a token whose secret nobody
+   * holds must not be left behind.
+   */
+  async create(input: CreateTokenInput): Promise<CreatedTokenResult> {
+    const { account, adapter, ctx } = await this.access.open(input.accountId);
+    const capabilities = adapter.info.capabilities;
+    if (!capabilities.create) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${adapter.info.name} tokens are created in its web dashboard, not through TokenDesk.`,
+      );
+    }
+    checkName(input.name, capabilities);
+    checkExpiry(input.expiry, capabilities);
+
+    const created = await adapter.createToken(ctx, {
+      name: input.name,
+      ...(input.description !== undefined && capabilities.description
+        ? { description: input.description }
+        : {}),
+      expiry: input.expiry,
+      ...(capabilities.extended ? { extended: input.extended ?? false } : {}),
+    });
+    try {
+      await this.secrets.set(secretKeys.token(account.id, created.token.id), created.secret);
+    } catch (error) {
+      await adapter.revokeToken(ctx, created.token.id).catch((revokeError: unknown) => {
+        this.log.error('could not revoke a token whose secret the keychain refused', {
+          accountId: account.id,
+          tokenId: created.token.id,
+          error: revokeError,
+        });
+      });
+      throw error;
+    }
+    await this.ledger.record(account.id, created.token.id);
+    await this.cache.patchTokens(account.id, (tokens) => [...tokens, created.token]);
+    this.log.info('token created', { accountId: account.id, tokenId: created.token.id });
+    await this.inventory.announce(account.id);
+    return {
+      token: {
+        ...created.token,
+        accountId: account.id,
+        hasSecret: true,
+        isManagementCredential: false,
+      },
+      secret: created.secret,
+    };
+  }
+
+  async revoke(accountId: string, tokenId: string): Promise<void> {
+    const { adapter, ctx } = await this.access.open(accountId);
+    if (!adapter.info.capabilities.revoke) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${adapter.info.name} tokens are revoked in its web dashboard, not through TokenDesk.`,
+      );
+    }
+    const cached = await this.cache.get(accountId);
+    if (cached !== null && cached.managementTokenId === tokenId) {
+      throw new AppError(
+        'CONFLICT',
+        'TokenDesk uses this token to manage the account. Revoking it would lock TokenDesk out; rotate it instead.',
+      );
+    }
+    await adapter.revokeToken(ctx, tokenId);
+    await this.secrets.delete(secretKeys.token(accountId, tokenId));
+    await this.ledger.forget(accountId, tokenId);
+    await this.cache.patchTokens(accountId, (tokens) => tokens.filter((t) => t.id !== tokenId));
+    this.log.info('token revoked', { accountId, tokenId });
+    await this.inventory.announce(accountId);
+  }
+}
+
+function checkName(name: string, capabilities: Capabilities): void {
+  const rule = capabilities.nameRule;
+  if (rule !== null && !new RegExp(rule.pattern).test(name)) {
+    throw new AppError('VALIDATION', `The name does not fit the service's rule: ${rule.hint}`);
+  }
+}
+
+function checkExpiry(expiry: Expiry, capabilities: Capabilities): void {
+  if (expiry.kind === 'never') {
+    if (!capabilities.neverExpires) {
+      throw new AppError('VALIDATION', 'This service needs an expiry date for every token.');
+    }
+    return;
+  }
+  const choices = capabilities.expiryDays;
+  if (choices !== null && !choices.includes(expiry.days)) {
+    throw new AppError(
+      'VALIDATION',
+      `This service offers these expiry choices only: ${choices.join(', ')} days.`,
+    );
+  }
+}

@@ -1,0 +1,371 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { channels, type Envelope } from '../shared/contract';
+import type { App, AppOptions } from './compose';
+import type { Dispatch, SenderFacts } from './ipc/handle';
+import {
+  createElectronFakes,
+  FakeWebContents,
+  flushPromises,
+  type ElectronFakes,
+  type FakeFrame,
+} from './test-support/electron-fakes';
+
+/** Where index.ts (next to this file) looks for the built renderer, as a URL. */
+const OWN_URL = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const DATA_DIR = '/nonexistent/tokendesk-test-data';
+const REFUSED: Envelope<unknown> = {
+  ok: false,
+  error: { code: 'SENDER_REJECTED', message: 'refused' },
+};
+
+class FakeKeytarSecretStore {}
+
+let electron: ElectronFakes;
+let dispatch: Mock<Dispatch>;
+let closeApp: Mock<() => Promise<void>>;
+let composeApp: Mock<(options: AppOptions) => Promise<App>>;
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.stubEnv('TOKENDESK_DATA_DIR', DATA_DIR);
+  electron = createElectronFakes();
+  dispatch = vi.fn<Dispatch>(() => Promise.resolve(REFUSED));
+  closeApp = vi.fn(() => Promise.resolve());
+  // The core is proven elsewhere; here a stand-in App shows what the shell does around it.
+  const app = { dispatch, close: closeApp } as Partial<App> as App;
+  composeApp = vi.fn<(options: AppOptions) => Promise<App>>(() => Promise.resolve(app));
+  vi.doMock('electron', () => electron);
+  vi.doMock('./compose', () => ({ composeApp }));
+  vi.doMock('./platform/keytar-secret-store', () => ({
+    KeytarSecretStore: FakeKeytarSecretStore,
+  }));
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** Runs src/main/index.ts from the top, as Electron does on launch. */
+async function launch(): Promise<void> {
+  await import('./index');
+}
+
+/** Launches and lets Electron become ready; resolves once the window has loaded. */
+async function launchReady(): Promise<void> {
+  await launch();
+  electron.app.becomeReady();
+  await flushPromises();
+}
+
+function composeOptions(): AppOptions {
+  const options = composeApp.mock.lastCall?.[0];
+  if (options === undefined) throw new Error('composeApp was not called');
+  return options;
+}
+
+function mainWindow() {
+  const [window, ...others] = electron.windows;
+  if (window === undefined || others.length > 0) {
+    throw new Error(`expected one window, got ${electron.windows.length}`);
+  }
+  return window;
+}
+
+describe('launch', () => {
+  it('turns on the sandbox for every renderer', async () => {
+    await launch();
+
+    expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+  });
+
+  it('takes the single-instance lock', async () => {
+    await launchReady();
+
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(1);
+  });
+
+  it('quits without a window when another instance holds the lock', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValue(false);
+
+    await launchReady();
+
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(composeApp).not.toHaveBeenCalled();
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('does nothing before Electron is ready', async () => {
+    await launch();
+    await flushPromises();
+
+    expect(electron.session.defaultSession.setPermissionRequestHandler).not.toHaveBeenCalled();
+    expect(composeApp).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('exits with an error when Electron fails to start', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await launch();
+
+    electron.app.failToBecomeReady(new Error('GPU process crashed'));
+    await flushPromises();
+
+    expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(electron.windows).toHaveLength(0);
+    consoleError.mockRestore();
+  });
+
+  it('exits with an error when the app cannot be composed, rather than live on without a window', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    composeApp.mockRejectedValueOnce(new Error('data dir is not writable'));
+
+    await launchReady();
+
+    expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request', async () => {
+    await launchReady();
+    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.lastCall?.[0];
+    if (typeof handler !== 'function') throw new Error('no permission request handler');
+
+    for (const permission of [
+      'media',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+    ] as const) {
+      const callback = vi.fn<(granted: boolean) => void>();
+      handler(
+        new FakeWebContents() as unknown as Parameters<typeof handler>[0],
+        permission,
+        callback,
+        {} as Parameters<typeof handler>[3],
+      );
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    }
+  });
+
+  it('answers every permission check with false', async () => {
+    await launchReady();
+    const handler = electron.session.defaultSession.setPermissionCheckHandler.mock.lastCall?.[0];
+    if (typeof handler !== 'function') throw new Error('no permission check handler');
+
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'hid'] as const) {
+      expect(handler(null, permission, OWN_URL, {} as Parameters<typeof handler>[3])).toBe(false);
+    }
+  });
+
+  it('installs both handlers before the page loads', async () => {
+    await launchReady();
+    const { setPermissionRequestHandler, setPermissionCheckHandler } =
+      electron.session.defaultSession;
+    const loaded = mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0;
+
+    expect(setPermissionRequestHandler.mock.invocationCallOrder[0]).toBeLessThan(loaded);
+    expect(setPermissionCheckHandler.mock.invocationCallOrder[0]).toBeLessThan(loaded);
+  });
+});
+
+describe('IPC', () => {
+  it('registers every contract channel through the dispatcher, and nothing else', async () => {
+    await launchReady();
+
+    expect([...electron.ipcMain.channels()].sort()).toEqual([...channels].sort());
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(channels.length);
+  });
+
+  it('registers the channels before the page loads', async () => {
+    await launchReady();
+    const registered = electron.ipcMain.handle.mock.invocationCallOrder.at(-1) ?? Infinity;
+
+    expect(registered).toBeLessThan(mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it("passes a call from our page's main frame on with what is known of the sender", async () => {
+    await launchReady();
+    const ok: Envelope<unknown> = { ok: true, result: [] };
+    dispatch.mockResolvedValueOnce(ok);
+
+    const reply = await electron.ipcMain.invoke(
+      'accounts:list',
+      { url: OWN_URL, parent: null },
+      {},
+    );
+
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(
+      'accounts:list',
+      { url: OWN_URL, isMainFrame: true },
+      {},
+    );
+    expect(reply).toBe(ok);
+    expect(composeOptions().isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(true);
+  });
+
+  it.each<[string, FakeFrame | null, SenderFacts]>([
+    [
+      'a sub-frame of our page',
+      { url: OWN_URL, parent: { url: OWN_URL, parent: null } },
+      { url: OWN_URL, isMainFrame: false },
+    ],
+    [
+      'a foreign page',
+      { url: 'https://attacker.test/', parent: null },
+      { url: 'https://attacker.test/', isMainFrame: true },
+    ],
+    ['a frame that is gone', null, { url: null, isMainFrame: false }],
+  ])('hands a call from %s to the dispatcher as untrusted', async (_who, frame, facts) => {
+    await launchReady();
+
+    const reply = await electron.ipcMain.invoke('tokens:revoke', frame, { tokenId: 't' });
+
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('tokens:revoke', facts, { tokenId: 't' });
+    expect(composeOptions().isTrustedSender(facts)).toBe(false);
+    expect(reply).toBe(REFUSED);
+  });
+
+  it('pushes events to every window', async () => {
+    await launchReady();
+    const payload = {
+      accountId: 'acc-1',
+      state: 'ok' as const,
+      asOf: null,
+      stale: false,
+      refreshing: false,
+      error: null,
+      tokens: [],
+    };
+
+    composeOptions().emit('inventory:changed', payload);
+
+    expect(mainWindow().webContents.send).toHaveBeenCalledExactlyOnceWith(
+      'inventory:changed',
+      payload,
+    );
+  });
+});
+
+describe('composition', () => {
+  it('composes the electron target with the keychain and the data dir', async () => {
+    await launchReady();
+
+    expect(composeApp).toHaveBeenCalledOnce();
+    expect(composeOptions()).toMatchObject({ target: 'electron', dataDir: DATA_DIR });
+    expect(composeOptions().secrets).toBeInstanceOf(FakeKeytarSecretStore);
+    expect(composeOptions().clipboard).not.toBeNull();
+  });
+
+  it('closes the app when Electron quits', async () => {
+    await launchReady();
+
+    electron.app.emit('will-quit');
+
+    expect(closeApp).toHaveBeenCalledOnce();
+  });
+
+  it('quits when the last window closes', async () => {
+    await launchReady();
+
+    electron.app.emit('window-all-closed');
+
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the window', () => {
+  it('is built with the hardened preferences and the bundled preload', async () => {
+    await launchReady();
+    const { hardenedWebPreferences } = await import('./window');
+    const preferences = mainWindow().options.webPreferences;
+
+    expect(preferences?.preload?.replace(/\\/g, '/')).toMatch(/\/preload\/index\.js$/);
+    expect(preferences).toEqual(hardenedWebPreferences(preferences?.preload ?? ''));
+    expect(preferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
+  });
+
+  it('loads the built renderer and shows the window when it is ready', async () => {
+    await launchReady();
+    const window = mainWindow();
+
+    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(
+      join(__dirname, '../renderer/index.html'),
+    );
+    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.show).not.toHaveBeenCalled();
+
+    window.emit('ready-to-show');
+
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('loads the dev server in development, and trusts only it', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+
+    await launchReady();
+
+    expect(mainWindow().loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173');
+    const { isTrustedSender } = composeOptions();
+    expect(isTrustedSender({ url: 'http://localhost:5173/', isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(false);
+  });
+
+  it('ignores the dev server in a packaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    electron.app.isPackaged = true;
+
+    await launchReady();
+
+    expect(mainWindow().loadURL).not.toHaveBeenCalled();
+    expect(mainWindow().loadFile).toHaveBeenCalledOnce();
+    const { isTrustedSender } = composeOptions();
+    expect(isTrustedSender({ url: 'http://localhost:5173/', isMainFrame: true })).toBe(false);
+    expect(isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(true);
+  });
+
+  it('brings the window back when a second instance starts', async () => {
+    await launchReady();
+    const window = mainWindow();
+    window.isMinimized.mockReturnValue(true);
+
+    electron.app.emit('second-instance');
+
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+  });
+});
+
+describe('every web contents', () => {
+  it('is locked down as soon as it is created', async () => {
+    await launch();
+    const contents = new FakeWebContents();
+
+    electron.app.emit('web-contents-created', {}, contents);
+
+    expect(contents.navigate('will-navigate', 'https://attacker.test/')).toBe(true);
+    expect(contents.navigate('will-redirect', 'https://attacker.test/')).toBe(true);
+    expect(contents.navigate('will-navigate', `${OWN_URL}#/tokens`)).toBe(false);
+    expect(contents.attachWebview()).toBe(true);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    expect(contents.openWindow('https://kestra.example.com/')).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(
+      'https://kestra.example.com/',
+    );
+  });
+});

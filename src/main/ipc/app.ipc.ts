@@ -1,0 +1,22 @@
+import type { Core } from '../core/app-core';
+import type { HandlerTable } from './handle';
+
+export interface AppFacts {
+  target: 'electron' | 'browser';
+  version: string;
+}
+
+export function appHandlers(
+  core: Core,
+  facts: AppFacts,
+): Pick<HandlerTable, 'app:info' | 'providers:list'> {
+  return {
+    'app:info': () =>
+      Promise.resolve({
+        ...facts,
+        clipboard: core.clipboard ? 'main' : 'page',
+        clipboardClearSeconds: core.clipboard ? core.clipboardClearSeconds : 0,
+      }),
+    'providers:list': () => Promise.resolve(core.providers.list()),
+  };
+}

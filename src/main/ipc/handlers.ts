@@ -1,0 +1,16 @@
+import type { Core } from '../core/app-core';
+import { accountsHandlers } from './accounts.ipc';
+import { appHandlers, type AppFacts } from './app.ipc';
+import type { HandlerTable } from './handle';
+import { secretsHandlers } from './secrets.ipc';
+import { tokensHandlers } from './tokens.ipc';
+
+/** Every channel of the contract, bound to the core; the type makes a missing one an error. */
+export function createHandlerTable(core: Core, facts: AppFacts): HandlerTable {
+  return {
+    ...appHandlers(core, facts),
+    ...accountsHandlers(core),
+    ...tokensHandlers(core),
+    ...secretsHandlers(core),
+  };
+}

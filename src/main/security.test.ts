@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createOriginPolicy, isSafeExternalUrl } from './security';
+
+const RENDERER_INDEX = '/opt/TokenDesk/resources/app.asar/out/renderer/index.html';
+const OWN_URL = `file://${RENDERER_INDEX}`;
+const DEV_SERVER = 'http://localhost:5173';
+
+describe('createOriginPolicy in a built app', () => {
+  const policy = createOriginPolicy(RENDERER_INDEX, undefined);
+
+  it.each([
+    OWN_URL,
+    `${OWN_URL}#/tokens`,
+    `${OWN_URL}?view=tokens`,
+    `file://localhost${RENDERER_INDEX}`,
+  ])('treats %s as our own page', (url) => {
+    expect(policy.isOwnUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['another file of ours', 'file:///opt/TokenDesk/resources/app.asar/out/renderer/other.html'],
+    ['a file elsewhere', 'file:///etc/passwd'],
+    ['a directory above', 'file:///opt/TokenDesk/resources/app.asar/out/'],
+    ['an encoded separator', 'file:///opt/TokenDesk/resources/app.asar/out/renderer%2Findex.html'],
+    ['our path on another host', `file://attacker.test${RENDERER_INDEX}`],
+    ['our path over https', `https://attacker.test${RENDERER_INDEX}`],
+    ['the dev server', `${DEV_SERVER}/`],
+  ])('refuses %s', (_what, url) => {
+    expect(policy.isOwnUrl(url)).toBe(false);
+  });
+
+  it.each(['', 'not a url', 'http://[::1', 'file', '//opt/TokenDesk/index.html'])(
+    'refuses the unparsable %j',
+    (url) => {
+      expect(policy.isOwnUrl(url)).toBe(false);
+    },
+  );
+
+  it('understands a Windows install path', () => {
+    const windows = createOriginPolicy(
+      'C:\\Program Files\\TokenDesk\\resources\\app.asar\\out\\renderer\\index.html',
+      undefined,
+    );
+
+    expect(
+      windows.isOwnUrl(
+        'file:///C:/Program%20Files/TokenDesk/resources/app.asar/out/renderer/index.html',
+      ),
+    ).toBe(true);
+    expect(windows.isOwnUrl('file:///C:/Windows/System32/index.html')).toBe(false);
+  });
+});
+
+describe('createOriginPolicy in development', () => {
+  const policy = createOriginPolicy(RENDERER_INDEX, DEV_SERVER);
+
+  it.each([`${DEV_SERVER}/`, `${DEV_SERVER}/#/tokens`, `${DEV_SERVER}/src/main.tsx?t=1`])(
+    'treats %s on the dev server as our own page',
+    (url) => {
+      expect(policy.isOwnUrl(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['another port', 'http://localhost:5174/'],
+    ['another scheme', 'https://localhost:5173/'],
+    ['another host', 'http://127.0.0.1:5173/'],
+    ['a host that starts like ours', 'http://localhost:5173.attacker.test/'],
+    ['ours as credentials of another host', 'http://localhost:5173@attacker.test/'],
+    ['the built file (only the dev server is ours in dev mode)', OWN_URL],
+  ])('refuses %s', (_what, url) => {
+    expect(policy.isOwnUrl(url)).toBe(false);
+  });
+
+  it('compares origins, not prefixes', () => {
+    const ours = createOriginPolicy(RENDERER_INDEX, 'https://ours.example.com');
+
+    expect(ours.isOwnUrl('https://ours.example.com/index.html')).toBe(true);
+    expect(ours.isOwnUrl('https://ours.example.com.attacker.test/')).toBe(false);
+    expect(ours.isOwnUrl('https://ours.example.com:8443/')).toBe(false);
+    expect(ours.isOwnUrl('https://attacker.test/?https://ours.example.com')).toBe(false);
+  });
+});
+
+describe('isTrustedSender', () => {
+  const policy = createOriginPolicy(RENDERER_INDEX, undefined);
+
+  it('trusts the main frame of our own page', () => {
+    expect(policy.isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(true);
+  });
+
+  it.each([
+    ['a sub-frame of our page', { url: OWN_URL, isMainFrame: false }],
+    ['the main frame of a foreign page', { url: 'https://attacker.test/', isMainFrame: true }],
+    ['a frame without a URL', { url: null, isMainFrame: true }],
+    ['a main frame at an unparsable URL', { url: 'about:blank', isMainFrame: true }],
+  ])('refuses %s', (_what, sender) => {
+    expect(policy.isTrustedSender(sender)).toBe(false);
+  });
+});
+
+describe('isSafeExternalUrl', () => {
+  it.each(['https://kestra.example.com/docs', 'HTTPS://EXAMPLE.COM/', 'https://example.com:8443/'])(
+    'opens %s in the browser',
+    (url) => {
+      expect(isSafeExternalUrl(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    'http://example.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'tokendesk://open',
+    'smb://attacker.test/share',
+    'mailto:someone@example.com',
+    'https://user:password@example.com/',
+    'https://user@example.com/',
+    '',
+    'not a url',
+  ])('refuses %j', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { Logger } from '../core/log/logger';
+import type { Dispatch } from '../ipc/handle';
+import { SessionGuard } from './session-guard';
+import { injectWebPreload, readStaticFile } from './static-files';
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  log: Logger;
+  port?: number;
+}
+
+export interface WebServer {
+  /** Open this once: it signs the browser in and then forgets the session from the address. */
+  loginUrl: string;
+  origin: string;
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const KEEPALIVE_MS = 25_000;
+
+const securityHeaders: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The browser target: the same handlers as Electron's IPC, over HTTP on 127.0.0.1 only.
+ * No CORS headers are ever sent, so no other origin can read an answer.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const session = randomBytes(32).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let guard: SessionGuard | null = null;
+
+  const server = createServer((request, response) => {
+    if (guard === null) return send(response, 503, 'Starting.');
+    handle(guard, request, response).catch((error: unknown) => {
+      options.log.error('web request failed', { error });
+      if (!response.headersSent) send(response, 500, 'Internal error.');
+      else response.end();
+    });
+  });
+
+  async function handle(
+    g: SessionGuard,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    if (!g.hostAllowed(request)) return send(response, 421, 'Wrong host.');
+    const url = new URL(request.url ?? '/', g.origin);
+
+    const offered = url.searchParams.get('session');
+    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
+      if (!g.matches(offered)) return send(response, 401, 'This link is out of date.');
+      response.writeHead(303, {
+        ...securityHeaders,
+        location: '/',
+        'set-cookie': g.sessionCookie(),
+      });
+      return void response.end();
+    }
+    if (!g.hasSession(request)) {
+      return send(response, 401, 'Open TokenDesk with the link it printed when it started.');
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return send(response, 405, 'Use POST.');
+      if (!g.originAllowed(request, true) || request.headers['x-tokendesk-request'] !== '1') {
+        return send(response, 403, 'Cross-origin requests are refused.');
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, 'Send JSON.');
+      }
+      const body = await readBody(request);
+      const envelope =
+        body === null
+          ? {
+              ok: false,
+              error: {
+                code: 'VALIDATION',
+                message: 'The request body is not valid JSON or too large.',
+              },
+            }
+          : await options.dispatch(
+              url.pathname.slice('/api/'.length),
+              { url: g.origin, isMainFrame: true },
+              body,
+            );
+      response.writeHead(200, { ...securityHeaders, 'content-type': 'application/json' });
+      return void response.end(JSON.stringify(envelope));
+    }
+
+    if (request.method !== 'GET') return send(response, 405, 'Method not allowed.');
+    if (!g.originAllowed(request, false))
+      return send(response, 403, 'Cross-origin requests are refused.');
+
+    if (url.pathname === '/events') return openStream(response);
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = await readStaticFile(options.rendererDir, path);
+    if (file === null) return send(response, 404, 'Not found.');
+    const body =
+      path === '/index.html'
+        ? Buffer.from(injectWebPreload(file.body.toString('utf8')))
+        : file.body;
+    response.writeHead(200, { ...securityHeaders, 'content-type': file.contentType });
+    response.end(body);
+  }
+
+  function openStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      ...securityHeaders,
+      'content-type': 'text/event-stream',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEPALIVE_MS);
+    keepAlive.unref();
+    response.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(response);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // 127.0.0.1 only: the app must never be reachable from another machine.
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  guard = new SessionGuard(session, port);
+
+  return {
+    origin: guard.origin,
+    loginUrl: `${guard.origin}/?session=${session}`,
+    broadcast(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    },
+    close() {
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export const rendererDirBeside = (mainDir: string): string => join(mainDir, '..', 'renderer');

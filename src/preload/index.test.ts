@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElectronFakes, type ElectronFakes } from '../main/test-support/electron-fakes';
+import { channels, type Api } from '../shared/contract';
+import type { AccountInventory } from '../shared/model';
+
+// The preload does its work when it is loaded, so each test loads it afresh with fresh fakes.
+let electron: ElectronFakes;
+
+beforeEach(async () => {
+  vi.resetModules();
+  electron = createElectronFakes();
+  vi.doMock('electron', () => electron);
+  await import('./index');
+});
+
+function exposedApi(): Api {
+  const call = electron.contextBridge.exposeInMainWorld.mock.lastCall;
+  if (call === undefined) throw new Error('nothing was exposed to the page');
+  return call[1] as Api;
+}
+
+const inventory: AccountInventory = {
+  accountId: 'acc-1',
+  state: 'ok',
+  asOf: null,
+  stale: false,
+  refreshing: false,
+  error: null,
+  tokens: [],
+};
+
+describe('the Electron preload', () => {
+  it('exposes one object, as window.api, and nothing else', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledWith(
+      'api',
+      expect.any(Object),
+    );
+    expect(Object.isFrozen(exposedApi())).toBe(true);
+  });
+
+  it('does not hand the page ipcRenderer or its invoke', () => {
+    const api = exposedApi();
+    const groups: Record<string, unknown>[] = Object.values(api);
+    const exposed = [api, ...groups, ...groups.flatMap((group) => Object.values(group))];
+
+    expect(exposed).not.toContain(electron.ipcRenderer);
+    expect(exposed).not.toContain(electron.ipcRenderer.invoke);
+  });
+
+  it('turns a method call into ipcRenderer.invoke(channel, args)', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, result: { revoked: true } });
+
+    const result = await exposedApi().tokens.revoke({ accountId: 'acc-1', tokenId: 'tok-1' });
+
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('tokens:revoke', {
+      accountId: 'acc-1',
+      tokenId: 'tok-1',
+    });
+    expect(result).toEqual({ revoked: true });
+  });
+
+  it('reaches every contract channel through invoke', async () => {
+    const api = exposedApi();
+
+    await Promise.all([
+      api.app.info(),
+      api.providers.list(),
+      api.accounts.list(),
+      api.accounts.add({
+        provider: 'kestra',
+        label: 'Work',
+        baseUrl: 'https://kestra.example.com',
+        settings: {},
+        credential: 'a-management-token',
+      }),
+      api.accounts.remove({ accountId: 'acc-1' }),
+      api.tokens.inventory(),
+      api.tokens.refresh(),
+      api.tokens.create({ accountId: 'acc-1', name: 'ci', expiry: { kind: 'never' } }),
+      api.tokens.revoke({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.secrets.copy({ accountId: 'acc-1', tokenId: 'tok-1' }),
+    ]);
+
+    const invoked = electron.ipcRenderer.invoke.mock.calls.map(([channel]) => channel);
+    expect([...invoked].sort()).toEqual([...channels].sort());
+  });
+
+  it('rejects with the encoded error when main answers with a failure', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'SENDER_REJECTED', message: 'This request did not come from TokenDesk.' },
+    });
+
+    await expect(exposedApi().accounts.list()).rejects.toThrow(
+      'SENDER_REJECTED: This request did not come from TokenDesk.',
+    );
+  });
+
+  it('gives an event listener the payload only, never the IPC event', () => {
+    const listener = vi.fn<(payload: AccountInventory) => void>();
+    exposedApi().events.onInventoryChanged(listener);
+
+    electron.ipcRenderer.push('inventory:changed', inventory);
+
+    expect(listener).toHaveBeenCalledOnce();
+    expect(listener.mock.calls[0]).toEqual([inventory]);
+    expect(listener.mock.calls[0]).not.toContain(electron.ipcRenderer.ipcEvent);
+  });
+
+  it('unsubscribes with removeListener on the very function it registered', () => {
+    const on = vi.spyOn(electron.ipcRenderer, 'on');
+    const removeListener = vi.spyOn(electron.ipcRenderer, 'removeListener');
+    const listener = vi.fn<(payload: AccountInventory) => void>();
+
+    const unsubscribe = exposedApi().events.onInventoryChanged(listener);
+    unsubscribe();
+    electron.ipcRenderer.push('inventory:changed', inventory);
+
+    expect(on).toHaveBeenCalledExactlyOnceWith('inventory:changed', expect.any(Function));
+    expect(removeListener).toHaveBeenCalledExactlyOnceWith(
+      'inventory:changed',
+      on.mock.calls[0]?.[1],
+    );
+    expect(electron.ipcRenderer.listenerCount('inventory:changed')).toBe(0);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('keeps other subscriptions when one unsubscribes', () => {
+    const first = vi.fn<(payload: AccountInventory) => void>();
+    const second = vi.fn<(payload: AccountInventory) => void>();
+    const api = exposedApi();
+
+    api.events.onInventoryChanged(first)();
+    api.events.onInventoryChanged(second);
+    electron.ipcRenderer.push('inventory:changed', inventory);
+
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledExactlyOnceWith(inventory);
+  });
+});

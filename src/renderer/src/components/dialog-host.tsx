@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { useStore } from '../store';
+import { AddAccountDialog } from './add-account-dialog';
+import { CreateTokenDialog } from './create-token-dialog';
+import { RevokeTokenDialog } from './revoke-token-dialog';
+
+/** Renders whichever dialog the UI state asks for; closing one unmounts it and its state. */
+export function DialogHost(): ReactNode {
+  const dialog = useStore((s) => s.dialog);
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'add-account':
+      return <AddAccountDialog />;
+    case 'create-token':
+      return <CreateTokenDialog key={dialog.accountId} accountId={dialog.accountId} />;
+    case 'revoke-token':
+      return (
+        <RevokeTokenDialog
+          key={`${dialog.accountId}/${dialog.tokenId}`}
+          accountId={dialog.accountId}
+          tokenId={dialog.tokenId}
+        />
+      );
+  }
+}

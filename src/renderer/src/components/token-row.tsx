@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { Capabilities, TokenInfo } from '../../../shared/model';
+import { expiresSoon } from '../lib/relative-date';
+import { useStore } from '../store';
+import { RelativeTime } from './relative-time';
+import { StatusBadge } from './status-badge';
+
+interface TokenRowProps {
+  token: TokenInfo;
+  /** Null when the account's provider is unknown: then nothing can be done to the token. */
+  capabilities: Capabilities | null;
+}
+
+export function TokenRow({ token, capabilities }: TokenRowProps): ReactNode {
+  const openDialog = useStore((s) => s.openDialog);
+  const copySecret = useStore((s) => s.copySecret);
+  // TokenDesk's own credential is rotated, never revoked: revoking it would lock TokenDesk out.
+  const canRevoke =
+    capabilities !== null &&
+    capabilities.revoke &&
+    token.status !== 'revoked' &&
+    !token.isManagementCredential;
+  const soon = token.status === 'active' && expiresSoon(token.expiresAt);
+  const ref = { accountId: token.accountId, tokenId: token.id };
+
+  return (
+    <tr data-testid="token-row" data-token-id={token.id} className="token-row">
+      <td className="cell-name">
+        <span className="token-name">{token.name}</span>
+        {token.isManagementCredential ? (
+          <span className="tag" title="TokenDesk uses this token to manage the account">
+            used by TokenDesk
+          </span>
+        ) : null}
+        {token.description === null || token.description === '' ? null : (
+          <span className="token-description">{token.description}</span>
+        )}
+      </td>
+      <td className="mono">{token.prefix ?? '—'}</td>
+      <td>{token.project ?? '—'}</td>
+      <td className="cell-date">
+        <RelativeTime iso={token.createdAt} missingText="—" />
+      </td>
+      <td className={soon ? 'cell-date expires-soon' : 'cell-date'}>
+        <RelativeTime iso={token.expiresAt} missingText="Never" />
+        {token.extended ? (
+          <span className="extended" title="The expiry moves forward each time the token is used">
+            extends on use
+          </span>
+        ) : null}
+      </td>
+      <td className="cell-date">
+        <RelativeTime iso={token.lastUsedAt} missingText="Never" />
+      </td>
+      <td>
+        <StatusBadge status={token.status} />
+      </td>
+      <td className="cell-actions">
+        {token.hasSecret ? (
+          <button
+            type="button"
+            className="small"
+            aria-label={`Copy ${token.name}`}
+            onClick={() => void copySecret(ref, token.name)}
+          >
+            Copy
+          </button>
+        ) : null}
+        {canRevoke ? (
+          <button
+            type="button"
+            className="small danger-quiet"
+            aria-label={`Revoke ${token.name}`}
+            onClick={() => openDialog({ kind: 'revoke-token', ...ref })}
+          >
+            Revoke
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

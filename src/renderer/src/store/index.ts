@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+import { createAccountsSlice } from './accounts.slice';
+import { createAppSlice } from './app.slice';
+import type { StoreState } from './store.types';
+import { createTokensSlice } from './tokens.slice';
+import { createUiSlice } from './ui.slice';
+
+export type { StoreState } from './store.types';
+
+/** One store, one slice per domain. Holds metadata and UI state only: never a secret. */
+export const useStore = create<StoreState>()((...args) => ({
+  ...createAppSlice(...args),
+  ...createAccountsSlice(...args),
+  ...createTokensSlice(...args),
+  ...createUiSlice(...args),
+}));

@@ -1,0 +1,10 @@
+import type { StateCreator } from 'zustand';
+import type { AccountsSlice } from './accounts.slice';
+import type { AppSlice } from './app.slice';
+import type { TokensSlice } from './tokens.slice';
+import type { UiSlice } from './ui.slice';
+
+/** Every slice sees the combined state, so an action can read or update its neighbours. */
+export type StoreState = AppSlice & AccountsSlice & TokensSlice & UiSlice;
+
+export type SliceCreator<Slice> = StateCreator<StoreState, [], [], Slice>;

@@ -1,0 +1,77 @@
+import { act } from '@testing-library/react';
+import { vi } from 'vitest';
+import type { Api } from '../../../shared/contract';
+import type { AccountInventory } from '../../../shared/model';
+import { account, appInfo, provider, token } from './fixtures';
+
+type InventoryListener = (payload: AccountInventory) => void;
+const listeners = new Set<InventoryListener>();
+
+/**
+ * A stand-in for what the preload exposes. Each method is a vi.fn with a harmless default;
+ * `mockReset` (run before every test) brings the default back, so tests only stub what
+ * they are about.
+ */
+export const fakeApi = {
+  app: { info: vi.fn<Api['app']['info']>(() => Promise.resolve(appInfo())) },
+  providers: { list: vi.fn<Api['providers']['list']>(() => Promise.resolve([provider()])) },
+  accounts: {
+    list: vi.fn<Api['accounts']['list']>(() => Promise.resolve([])),
+    add: vi.fn<Api['accounts']['add']>((args) =>
+      Promise.resolve(account({ id: 'acc-new', label: args.label, baseUrl: args.baseUrl })),
+    ),
+    remove: vi.fn<Api['accounts']['remove']>(() => Promise.resolve({ removed: true })),
+  },
+  tokens: {
+    inventory: vi.fn<Api['tokens']['inventory']>(() => Promise.resolve([])),
+    refresh: vi.fn<Api['tokens']['refresh']>(() => Promise.resolve([])),
+    create: vi.fn<Api['tokens']['create']>((args) =>
+      Promise.resolve({
+        token: token({
+          id: 'tok-new',
+          accountId: args.accountId,
+          name: args.name,
+          hasSecret: true,
+        }),
+        secret: 'kst_fake_secret',
+      }),
+    ),
+    revoke: vi.fn<Api['tokens']['revoke']>(() => Promise.resolve({ revoked: true })),
+  },
+  secrets: {
+    copy: vi.fn<Api['secrets']['copy']>(() => Promise.resolve({ clearsAfterSeconds: 30 })),
+  },
+  events: {
+    onInventoryChanged: vi.fn<Api['events']['onInventoryChanged']>((listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+  },
+} satisfies Api;
+
+export function resetFakeApi(): void {
+  listeners.clear();
+  const domains: Record<string, { mockReset: () => unknown }>[] = Object.values(fakeApi);
+  for (const domain of domains) {
+    for (const method of Object.values(domain)) method.mockReset();
+  }
+}
+
+/** Pushes an inventory event the way main does after an account refreshes. */
+export function emitInventoryChanged(payload: AccountInventory): void {
+  act(() => {
+    for (const listener of listeners) listener(payload);
+  });
+}
+
+export function subscriberCount(): number {
+  return listeners.size;
+}
+
+/** A main-side rejection as the preload delivers it: `Error("CODE: message")`. */
+export function rejection(code: string, message: string): Error {
+  return new Error(`${code}: ${message}`);
+}
+
+// Installed at import, before any module reads window.api (lib/api.ts reads it once).
+Object.defineProperty(window, 'api', { value: fakeApi, configurable: true });

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import {
+  AccountInventorySchema,
+  AccountSchema,
+  ExpirySchema,
+  ProviderInfoSchema,
+  ProviderKindSchema,
+  TokenInfoSchema,
+  id,
+  longText,
+  shortText,
+} from './model';
+
+/**
+ * The whole surface between the renderer and main, in one place to audit. Every channel is
+ * `domain:verb`; its arguments are parsed with `args` before any handler runs (strict: unknown
+ * keys are refused) and its result is passed through `result` on the way out (unknown keys are
+ * stripped, so a field added by mistake in the core can never reach the renderer).
+ */
+const noArgs = z.object({}).strict();
+const secretText = z.string().trim().min(1, 'must not be empty').max(4096);
+const accountRef = z.object({ accountId: id }).strict();
+const tokenRef = z.object({ accountId: id, tokenId: id }).strict();
+
+export const contract = {
+  'app:info': {
+    args: noArgs,
+    result: z.object({
+      target: z.enum(['electron', 'browser']),
+      version: shortText,
+      /** Where copying happens: in main with auto-clear, or in the page without it. */
+      clipboard: z.enum(['main', 'page']),
+      clipboardClearSeconds: z.number().int().nonnegative(),
+    }),
+  },
+  'providers:list': { args: noArgs, result: z.array(ProviderInfoSchema) },
+  'accounts:list': { args: noArgs, result: z.array(AccountSchema) },
+  'accounts:add': {
+    args: z
+      .object({
+        provider: ProviderKindSchema,
+        label: z.string().trim().min(1, 'Give the account a name.').max(100),
+        baseUrl: z.string().trim().min(1, 'Enter the service URL.').max(500),
+        settings: z.record(shortText, shortText),
+        credential: secretText,
+      })
+      .strict(),
+    result: AccountSchema,
+  },
+  'accounts:remove': { args: accountRef, result: z.object({ removed: z.literal(true) }) },
+  'tokens:inventory': { args: noArgs, result: z.array(AccountInventorySchema) },
+  'tokens:refresh': {
+    args: z.object({ accountId: id.optional() }).strict(),
+    result: z.array(AccountInventorySchema),
+  },
+  'tokens:create': {
+    args: z
+      .object({
+        accountId: id,
+        name: z.string().trim().min(1, 'Give the token a name.').max(200),
+        description: longText.optional(),
+        expiry: ExpirySchema,
+        extended: z.boolean().optional(),
+      })
+      .strict(),
+    // The one result that carries a secret: the create-once reveal.
+    result: z.object({ token: TokenInfoSchema, secret: z.string().max(4096) }),
+  },
+  'tokens:revoke': { args: tokenRef, result: z.object({ revoked: z.literal(true) }) },
+  'secrets:copy': {
+    args: tokenRef,
+    result: z.object({ clearsAfterSeconds: z.number().int().nonnegative() }),
+  },
+} as const;
+
+/** Pushes from main to the renderer. */
+export const events = {
+  'inventory:changed': AccountInventorySchema,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type EventName = keyof typeof events;
+export type ChannelArgs<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
+export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channels = Object.keys(contract) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export type Envelope<T> =
+  { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? V : never;
+type Domain = DomainOf<Channel>;
+
+/** Channels whose arguments are all optional may be called without any. */
+type Invoker<C extends Channel> =
+  Record<string, never> extends ChannelArgs<C>
+    ? (args?: ChannelArgs<C>) => Promise<ChannelResult<C>>
+    : (args: ChannelArgs<C>) => Promise<ChannelResult<C>>;
+
+export type EventMethodName<E extends string> =
+  `on${Capitalize<DomainOf<E>>}${Capitalize<VerbOf<E>>}`;
+
+export type Unsubscribe = () => void;
+
+/** What `window.api` is: one method per channel, grouped by domain, and one `onX` per event. */
+export type Api = {
+  readonly [D in Domain]: {
+    readonly [C in Channel as DomainOf<C> extends D ? VerbOf<C> : never]: Invoker<C>;
+  };
+} & {
+  readonly events: {
+    readonly [E in EventName as EventMethodName<E>]: (
+      listener: (payload: EventPayload<E>) => void,
+    ) => Unsubscribe;
+  };
+};
+
+export function splitChannel(channel: string): { domain: string; verb: string } {
+  const [domain = '', verb = ''] = channel.split(':');
+  return { domain, verb };
+}
+
+export function eventMethodName<E extends EventName>(event: E): EventMethodName<E> {
+  const { domain, verb } = splitChannel(event);
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  return `on${cap(domain)}${cap(verb)}` as EventMethodName<E>;
+}

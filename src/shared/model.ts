@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** Every string that crosses IPC is bounded: the boundary refuses what no real value needs. */
+export const shortText = z.string().max(200);
+export const longText = z.string().max(2000);
+export const id = z.string().min(1).max(200);
+export const isoDate = z.string().max(40);
+
+export const ProviderKindSchema = z.enum(['kestra']);
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
+
+export const RotationModeSchema = z.enum(['api', 'roll', 'guided']);
+export type RotationMode = z.infer<typeof RotationModeSchema>;
+
+export const AccountFieldSchema = z.object({
+  key: shortText,
+  label: shortText,
+  required: z.boolean(),
+  placeholder: shortText.optional(),
+  help: longText.optional(),
+  choices: z.array(shortText).optional(),
+});
+export type AccountField = z.infer<typeof AccountFieldSchema>;
+
+export const CapabilitiesSchema = z.object({
+  create: z.boolean(),
+  revoke: z.boolean(),
+  rename: z.boolean(),
+  statusToggle: z.boolean(),
+  description: z.boolean(),
+  extended: z.boolean(),
+  /** Offered expiry choices in days; null means any number of days. */
+  expiryDays: z.array(z.number().int().positive()).nullable(),
+  neverExpires: z.boolean(),
+  maxActive: z.number().int().positive().nullable(),
+  roles: z.array(shortText),
+  scopes: z.array(shortText),
+  nameRule: z.object({ pattern: shortText, hint: shortText }).nullable(),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+export const ProviderInfoSchema = z.object({
+  kind: ProviderKindSchema,
+  name: shortText,
+  mode: RotationModeSchema,
+  credentialLabel: shortText,
+  defaultBaseUrl: shortText.nullable(),
+  accountFields: z.array(AccountFieldSchema),
+  capabilities: CapabilitiesSchema,
+});
+export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
+
+export const AccountSchema = z.object({
+  id,
+  provider: ProviderKindSchema,
+  label: shortText,
+  baseUrl: shortText,
+  settings: z.record(shortText, shortText),
+  createdAt: isoDate,
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const TokenStatusSchema = z.enum(['active', 'inactive', 'expired', 'revoked']);
+export type TokenStatus = z.infer<typeof TokenStatusSchema>;
+
+export const TokenInfoSchema = z.object({
+  id,
+  accountId: id,
+  name: shortText,
+  /** The prefix or partial id the service shows after creation; never the secret. */
+  prefix: shortText.nullable(),
+  description: longText.nullable(),
+  project: shortText.nullable(),
+  role: shortText.nullable(),
+  scopes: z.array(shortText),
+  createdAt: isoDate.nullable(),
+  expiresAt: isoDate.nullable(),
+  lastUsedAt: isoDate.nullable(),
+  status: TokenStatusSchema,
+  extended: z.boolean(),
+  /** The keychain holds this token's secret (known from local state, never by reading it). */
+  hasSecret: z.boolean(),
+  /** This is the credential TokenDesk itself uses to manage the account. */
+  isManagementCredential: z.boolean(),
+});
+export type TokenInfo = z.infer<typeof TokenInfoSchema>;
+
+export const AccountStateSchema = z.enum([
+  'never',
+  'ok',
+  'auth_failed',
+  'forbidden',
+  'unreachable',
+  'rate_limited',
+  'error',
+]);
+export type AccountState = z.infer<typeof AccountStateSchema>;
+
+export const AccountInventorySchema = z.object({
+  accountId: id,
+  state: AccountStateSchema,
+  /** When the token list was last fetched successfully. */
+  asOf: isoDate.nullable(),
+  /** The list is the last known one because the latest refresh failed. */
+  stale: z.boolean(),
+  refreshing: z.boolean(),
+  error: z.object({ code: shortText, message: longText }).nullable(),
+  tokens: z.array(TokenInfoSchema),
+});
+export type AccountInventory = z.infer<typeof AccountInventorySchema>;
+
+export const ExpirySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('never') }),
+  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
+]);
+export type Expiry = z.infer<typeof ExpirySchema>;
