@@ -110,7 +110,7 @@ export const AccountInventorySchema = z.object({
 export type AccountInventory = z.infer<typeof AccountInventorySchema>;
 
 export const ExpirySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('never') }),
-  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
+  z.object({ kind: z.literal('never') }).strict(),
+  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }).strict(),
 ]);
 export type Expiry = z.infer<typeof ExpirySchema>;
