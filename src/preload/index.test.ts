@@ -79,7 +79,12 @@ describe('the Electron preload', () => {
       api.tokens.refresh(),
       api.tokens.create({ accountId: 'acc-1', name: 'ci', expiry: { kind: 'never' } }),
       api.tokens.revoke({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.tokens.track({ accountId: 'acc-1', name: 'ci', secret: 'pasted' }),
+      api.tokens.verify({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.tokens.forget({ accountId: 'acc-1', tokenId: 'tok-1' }),
       api.secrets.copy({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.import.scan({ sources: [{ kind: 'environment' }] }),
+      api.import.apply({ accountId: 'acc-1', items: [{ candidateId: 'imp-1', name: 'ci' }] }),
     ]);
 
     const invoked = electron.ipcRenderer.invoke.mock.calls.map(([channel]) => channel);

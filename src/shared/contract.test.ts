@@ -32,7 +32,12 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'tokens:refresh': { accountId: 'acc-1' },
   'tokens:create': { accountId: 'acc-1', name: 'ci', expiry: { kind: 'days', days: 30 } },
   'tokens:revoke': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'tokens:track': { accountId: 'acc-1', name: 'ci', secret: 'a-pasted-secret', project: 'p1' },
+  'tokens:verify': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'tokens:forget': { accountId: 'acc-1', tokenId: 'tok-1' },
   'secrets:copy': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'import:scan': { sources: [{ kind: 'environment' }, { kind: 'dotenv', path: '/tmp/.env' }] },
+  'import:apply': { accountId: 'acc-1', items: [{ candidateId: 'imp-1', name: 'ci' }] },
 };
 
 describe('contract channels', () => {
@@ -85,10 +90,10 @@ describe('contract events', () => {
 describe('the Api type', () => {
   it('has one group per domain plus events, and no generic invoke/send/on', () => {
     expectTypeOf<keyof Api>().toEqualTypeOf<
-      'app' | 'providers' | 'accounts' | 'tokens' | 'secrets' | 'events'
+      'app' | 'providers' | 'accounts' | 'tokens' | 'secrets' | 'import' | 'events'
     >();
     expectTypeOf<keyof Api['tokens']>().toEqualTypeOf<
-      'inventory' | 'refresh' | 'create' | 'revoke'
+      'inventory' | 'refresh' | 'create' | 'revoke' | 'track' | 'verify' | 'forget'
     >();
     expectTypeOf<keyof Api['events']>().toEqualTypeOf<'onInventoryChanged'>();
   });

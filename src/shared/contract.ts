@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  ImportCandidateSchema,
+  ImportSourceSchema,
+  isoDate,
   AccountInventorySchema,
   AccountSchema,
   ExpirySchema,
@@ -42,7 +45,8 @@ export const contract = {
         label: z.string().trim().min(1, 'Give the account a name.').max(100),
         baseUrl: z.string().trim().min(1, 'Enter the service URL.').max(500),
         settings: z.record(shortText, shortText),
-        credential: secretText,
+        /** Absent for services managed in their own dashboard (guided). */
+        credential: secretText.optional(),
       })
       .strict(),
     result: AccountSchema,
@@ -67,6 +71,61 @@ export const contract = {
     result: z.object({ token: TokenInfoSchema, secret: z.string().max(4096) }),
   },
   'tokens:revoke': { args: tokenRef, result: z.object({ revoked: z.literal(true) }) },
+  'tokens:track': {
+    args: z
+      .object({
+        accountId: id,
+        name: z.string().trim().min(1, 'Give the token a name.').max(200),
+        secret: secretText,
+        description: longText.optional(),
+        project: shortText.optional(),
+        role: shortText.optional(),
+        createdAt: isoDate.optional(),
+        expiresAt: isoDate.optional(),
+      })
+      .strict(),
+    result: TokenInfoSchema,
+  },
+  'tokens:verify': {
+    args: tokenRef,
+    result: z.object({
+      works: z.boolean(),
+      checkedAt: isoDate,
+      problem: z.object({ code: shortText, message: longText }).nullable(),
+    }),
+  },
+  'tokens:forget': { args: tokenRef, result: z.object({ forgotten: z.literal(true) }) },
+  'import:scan': {
+    args: z.object({ sources: z.array(ImportSourceSchema).min(1).max(10) }).strict(),
+    result: z.object({
+      candidates: z.array(ImportCandidateSchema),
+      problems: z.array(z.object({ source: shortText, message: longText })),
+    }),
+  },
+  'import:apply': {
+    args: z
+      .object({
+        accountId: id,
+        items: z
+          .array(
+            z
+              .object({
+                candidateId: id,
+                name: z.string().trim().min(1, 'Give the token a name.').max(200),
+                project: shortText.optional(),
+                role: shortText.optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(100),
+      })
+      .strict(),
+    result: z.object({
+      imported: z.array(TokenInfoSchema),
+      failed: z.array(z.object({ candidateId: id, code: shortText, message: longText })),
+    }),
+  },
   'secrets:copy': {
     args: tokenRef,
     result: z.object({ clearsAfterSeconds: z.number().int().nonnegative() }),

@@ -6,7 +6,7 @@ export const longText = z.string().max(2000);
 export const id = z.string().min(1).max(200);
 export const isoDate = z.string().max(40);
 
-export const ProviderKindSchema = z.enum(['kestra']);
+export const ProviderKindSchema = z.enum(['kestra', 'gitlab', 'bodhi', 'teraswitch', 'podstack']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
 export const RotationModeSchema = z.enum(['api', 'roll', 'guided']);
@@ -24,6 +24,10 @@ export type AccountField = z.infer<typeof AccountFieldSchema>;
 
 export const CapabilitiesSchema = z.object({
   create: z.boolean(),
+  /** The user can add a token created elsewhere by pasting its secret (guided services). */
+  track: z.boolean(),
+  /** TokenDesk can check that a secret works against the service. */
+  verify: z.boolean(),
   revoke: z.boolean(),
   rename: z.boolean(),
   statusToggle: z.boolean(),
@@ -39,13 +43,22 @@ export const CapabilitiesSchema = z.object({
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
+/** Whether an account needs a credential for TokenDesk itself to manage its tokens. */
+export const CredentialNeedSchema = z.enum(['required', 'optional', 'none']);
+export type CredentialNeed = z.infer<typeof CredentialNeedSchema>;
+
 export const ProviderInfoSchema = z.object({
   kind: ProviderKindSchema,
   name: shortText,
+  /** How tokens are rotated when TokenDesk holds a management credential (else guided). */
   mode: RotationModeSchema,
+  credentialNeed: CredentialNeedSchema,
   credentialLabel: shortText,
+  credentialHelp: longText.nullable(),
   defaultBaseUrl: shortText.nullable(),
   accountFields: z.array(AccountFieldSchema),
+  /** What the user tells TokenDesk about a token they track (besides its name and secret). */
+  trackFields: z.array(AccountFieldSchema),
   capabilities: CapabilitiesSchema,
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
@@ -57,6 +70,10 @@ export const AccountSchema = z.object({
   baseUrl: shortText,
   settings: z.record(shortText, shortText),
   createdAt: isoDate,
+  /** The effective mode: guided when the service offers no API or no credential was given. */
+  mode: RotationModeSchema,
+  /** The service's web page where the user manages tokens, when it has one. */
+  tokenPageUrl: longText.nullable(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -82,6 +99,10 @@ export const TokenInfoSchema = z.object({
   hasSecret: z.boolean(),
   /** This is the credential TokenDesk itself uses to manage the account. */
   isManagementCredential: z.boolean(),
+  /** Listed by the service, or tracked by the user (pasted; the service has no token API). */
+  source: z.enum(['service', 'tracked']),
+  /** The last time TokenDesk proved the secret works, when it holds the secret. */
+  lastVerifiedAt: isoDate.nullable(),
 });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
@@ -114,3 +135,29 @@ export const ExpirySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }).strict(),
 ]);
 export type Expiry = z.infer<typeof ExpirySchema>;
+
+/** Where existing credentials can be imported from. */
+export const ImportSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('environment') }).strict(),
+  z.object({ kind: z.literal('dotenv'), path: z.string().trim().min(1).max(1000) }).strict(),
+  z
+    .object({
+      kind: z.literal('podstack-credentials'),
+      path: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+/** A credential found by an import scan: what may be shown of it, never the secret itself. */
+export const ImportCandidateSchema = z.object({
+  id,
+  /** Where it was found, e.g. ".env: PODSTACK_API_TOKEN" or "~/.podstack/credentials [prod]". */
+  source: shortText,
+  provider: ProviderKindSchema,
+  suggestedName: shortText,
+  project: shortText.nullable(),
+  prefix: shortText.nullable(),
+  alreadyTracked: z.boolean(),
+});
+export type ImportCandidate = z.infer<typeof ImportCandidateSchema>;

@@ -5,7 +5,7 @@ import { AppError } from '../../src/shared/errors';
 import type { HttpClientOptions } from '../../src/main/core/http/http-client';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
-import type { AccountContext } from '../../src/main/core/providers/provider-adapter';
+import type { ManagedContext } from '../../src/main/core/providers/provider-adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 
 // The Kestra adapter against the Kestra simulator over loopback: real sockets, real undici,
@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 /** Backoff and Retry-After waits move the simulator's clock instead of real time. */
-function context(options: HttpClientOptions = {}): AccountContext {
+function context(options: HttpClientOptions = {}): ManagedContext {
   const http = createHttpClient({
     random: () => 0.5,
     sleep: (ms) => {
@@ -60,6 +60,8 @@ function context(options: HttpClientOptions = {}): AccountContext {
       baseUrl: sim.url,
       settings: kestraAdapter.parseSettings({ userId: 'alice', tenant: 'main' }),
       createdAt: new Date().toISOString(),
+      mode: 'api',
+      tokenPageUrl: null,
     },
     credential: MANAGEMENT,
     http,

@@ -5,6 +5,7 @@ import { SecretClipboard, type ClipboardPort } from './clipboard/secret-clipboar
 import { systemClock, type Clock } from './clock';
 import type { EmitEvent } from './events';
 import type { HttpClient } from './http/http-client.types';
+import { ImportService, type ImportEnvironment } from './import/import.service';
 import { InventoryCache } from './inventory/inventory-cache';
 import { InventoryService } from './inventory/inventory.service';
 import type { Logger } from './log/logger';
@@ -15,6 +16,8 @@ import type { RecoveryNotice } from './storage/json-document';
 import { SecretLedger } from './tokens/secret-ledger';
 import { SecretsService } from './tokens/secrets.service';
 import { TokensService } from './tokens/tokens.service';
+import { TrackedTokenStore } from './tracking/tracked-token-store';
+import { TrackingService } from './tracking/tracking.service';
 
 export interface CoreDeps {
   dataDir: string;
@@ -27,6 +30,8 @@ export interface CoreDeps {
   clipboard: ClipboardPort | null;
   clock?: Clock;
   clipboardClearSeconds?: number;
+  /** Where imports look for the environment and `~`; the process's own by default. */
+  importEnvironment?: ImportEnvironment;
 }
 
 export const DEFAULT_CLIPBOARD_CLEAR_SECONDS = 20;
@@ -42,12 +47,14 @@ export function createCore(deps: CoreDeps) {
   const registry = new AccountRegistry(deps.dataDir, clock, onRecovered);
   const ledger = new SecretLedger(deps.dataDir, clock, onRecovered);
   const cache = new InventoryCache(deps.dataDir, onRecovered);
+  const tracked = new TrackedTokenStore(deps.dataDir, onRecovered);
   const access = new AccountAccess(registry, providers, deps.secrets, deps.http);
   const inventory = new InventoryService(
     registry,
     access,
     cache,
     ledger,
+    tracked,
     clock,
     deps.emit,
     deps.log,
@@ -55,6 +62,17 @@ export function createCore(deps: CoreDeps) {
   const clipboard = deps.clipboard
     ? new SecretClipboard(deps.clipboard, () => clipboardClearSeconds)
     : null;
+
+  const tracking = new TrackingService(
+    access,
+    deps.secrets,
+    ledger,
+    tracked,
+    cache,
+    inventory,
+    clock,
+    deps.log,
+  );
 
   return {
     providers,
@@ -69,10 +87,20 @@ export function createCore(deps: CoreDeps) {
       inventory,
       cache,
       ledger,
+      tracked,
       deps.log,
     ),
     tokens: new TokensService(access, deps.secrets, ledger, cache, inventory, deps.log),
     secrets: new SecretsService(registry, deps.secrets, clipboard),
+    tracking,
+    importer: new ImportService(
+      registry,
+      providers,
+      cache,
+      tracking,
+      clock,
+      deps.importEnvironment,
+    ),
   };
 }
 

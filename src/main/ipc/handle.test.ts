@@ -17,6 +17,8 @@ const account: Account = {
   baseUrl: 'https://kestra.example.com',
   settings: {},
   createdAt: '2025-01-01T00:00:00.000Z',
+  mode: 'api',
+  tokenPageUrl: null,
 };
 
 const token: TokenInfo = {
@@ -35,6 +37,8 @@ const token: TokenInfo = {
   extended: false,
   hasSecret: true,
   isManagementCredential: false,
+  source: 'service',
+  lastVerifiedAt: null,
 };
 
 const inventory: AccountInventory = {
@@ -69,8 +73,21 @@ function fakeTable() {
       Promise.resolve({ token, secret: SECRET }),
     ),
     'tokens:revoke': vi.fn<HandlerTable['tokens:revoke']>(() => Promise.resolve({ revoked: true })),
+    'tokens:track': vi.fn<HandlerTable['tokens:track']>(() => Promise.resolve(token)),
+    'tokens:verify': vi.fn<HandlerTable['tokens:verify']>(() =>
+      Promise.resolve({ works: true, checkedAt: '2025-01-01T00:00:00.000Z', problem: null }),
+    ),
+    'tokens:forget': vi.fn<HandlerTable['tokens:forget']>(() =>
+      Promise.resolve({ forgotten: true }),
+    ),
     'secrets:copy': vi.fn<HandlerTable['secrets:copy']>(() =>
       Promise.resolve({ clearsAfterSeconds: 30 }),
+    ),
+    'import:scan': vi.fn<HandlerTable['import:scan']>(() =>
+      Promise.resolve({ candidates: [], problems: [] }),
+    ),
+    'import:apply': vi.fn<HandlerTable['import:apply']>(() =>
+      Promise.resolve({ imported: [], failed: [] }),
     ),
   } satisfies HandlerTable;
 }
@@ -175,7 +192,7 @@ describe('createDispatcher', () => {
   describe('malformed arguments', () => {
     const malformed: [string, string, unknown][] = [
       ['a wrong type', 'accounts:add', { ...validAdd, credential: 42 }],
-      ['a missing field', 'accounts:add', { ...validAdd, credential: undefined }],
+      ['a missing field', 'accounts:add', { ...validAdd, label: undefined }],
       ['an empty credential', 'accounts:add', { ...validAdd, credential: '   ' }],
       ['a huge credential', 'accounts:add', { ...validAdd, credential: SECRET.repeat(200) }],
       ['a secret as the provider', 'accounts:add', { ...validAdd, provider: SECRET }],

@@ -2,6 +2,7 @@ import type { Core } from '../core/app-core';
 import { accountsHandlers } from './accounts.ipc';
 import { appHandlers, type AppFacts } from './app.ipc';
 import type { HandlerTable } from './handle';
+import { importHandlers } from './import.ipc';
 import { secretsHandlers } from './secrets.ipc';
 import { tokensHandlers } from './tokens.ipc';
 
@@ -12,5 +13,6 @@ export function createHandlerTable(core: Core, facts: AppFacts): HandlerTable {
     ...accountsHandlers(core),
     ...tokensHandlers(core),
     ...secretsHandlers(core),
+    ...importHandlers(core),
   };
 }

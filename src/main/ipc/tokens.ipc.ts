@@ -3,7 +3,16 @@ import type { HandlerTable } from './handle';
 
 export function tokensHandlers(
   core: Core,
-): Pick<HandlerTable, 'tokens:inventory' | 'tokens:refresh' | 'tokens:create' | 'tokens:revoke'> {
+): Pick<
+  HandlerTable,
+  | 'tokens:inventory'
+  | 'tokens:refresh'
+  | 'tokens:create'
+  | 'tokens:revoke'
+  | 'tokens:track'
+  | 'tokens:verify'
+  | 'tokens:forget'
+> {
   return {
     'tokens:inventory': () => core.inventory.snapshot(),
     'tokens:refresh': ({ accountId }) => core.inventory.refresh(accountId),
@@ -11,6 +20,12 @@ export function tokensHandlers(
     'tokens:revoke': async ({ accountId, tokenId }) => {
       await core.tokens.revoke(accountId, tokenId);
       return { revoked: true };
+    },
+    'tokens:track': (args) => core.tracking.track(args),
+    'tokens:verify': ({ accountId, tokenId }) => core.tracking.verify(accountId, tokenId),
+    'tokens:forget': async ({ accountId, tokenId }) => {
+      await core.tracking.forget(accountId, tokenId);
+      return { forgotten: true };
     },
   };
 }

@@ -1,7 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import type { Account } from '../../../shared/model';
 import type { HttpClient } from '../http/http-client.types';
-import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter';
+import type {
+  AccountContext,
+  ManagedContext,
+  ProviderAdapter,
+} from '../providers/provider-adapter';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { AccountRegistry } from './account-registry';
@@ -10,6 +14,10 @@ export interface AccountHandle {
   account: Account;
   adapter: ProviderAdapter;
   ctx: AccountContext;
+}
+
+export interface ManagedHandle extends AccountHandle {
+  ctx: ManagedContext;
 }
 
 /** Everything needed to talk to one account's service: its adapter and its credential. */
@@ -21,13 +29,29 @@ export class AccountAccess {
     private readonly http: HttpClient,
   ) {}
 
+  /** Any account; guided accounts come without a credential. */
   async open(accountId: string): Promise<AccountHandle> {
     const account = await this.accounts.get(accountId);
-    return this.openAccount(account);
+    const adapter = this.providers.get(account.provider);
+    if (account.mode === 'guided') {
+      return { account, adapter, ctx: { account, credential: null, http: this.http } };
+    }
+    return this.openManagedAccount(account);
   }
 
-  async openAccount(account: Account): Promise<AccountHandle> {
+  /** An account TokenDesk manages through the service's API, with its credential. */
+  async openManaged(accountId: string): Promise<ManagedHandle> {
+    return this.openManagedAccount(await this.accounts.get(accountId));
+  }
+
+  async openManagedAccount(account: Account): Promise<ManagedHandle> {
     const adapter = this.providers.get(account.provider);
+    if (account.mode === 'guided') {
+      throw new AppError(
+        'UNSUPPORTED',
+        `TokenDesk has no credential to manage “${account.label}”: its tokens are managed in ${adapter.info.name}'s web dashboard.`,
+      );
+    }
     const credential = await this.secrets.get(secretKeys.management(account.id));
     if (credential === null) {
       throw new AppError(

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { AccountSchema, type Account, type ProviderKind } from '../../../shared/model';
+import {
+  AccountSchema,
+  type Account,
+  type ProviderKind,
+  type RotationMode,
+} from '../../../shared/model';
 import type { Clock } from '../clock';
 import { JsonDocument, type RecoveryNotice } from '../storage/json-document';
 
@@ -14,6 +19,8 @@ export interface NewAccount {
   label: string;
   baseUrl: string;
   settings: Record<string, string>;
+  mode: RotationMode;
+  tokenPageUrl: string | null;
 }
 
 /** The accounts the user added: metadata only. Credentials live in the keychain. */

@@ -3,10 +3,12 @@ import type { Account, ProviderKind } from '../../../shared/model';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { InventoryCache } from '../inventory/inventory-cache';
 import type { Logger } from '../log/logger';
+import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { HttpClient } from '../http/http-client.types';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
+import type { TrackedTokenStore } from '../tracking/tracked-token-store';
 import type { AccountRegistry } from './account-registry';
 import { normalizeBaseUrl } from './base-url';
 
@@ -15,7 +17,8 @@ export interface AddAccountInput {
   label: string;
   baseUrl: string;
   settings: Record<string, string>;
-  credential: string;
+  /** The management credential; optional or absent for services that can be guided. */
+  credential?: string | undefined;
 }
 
 export class AccountsService {
@@ -27,6 +30,7 @@ export class AccountsService {
     private readonly inventory: InventoryService,
     private readonly cache: InventoryCache,
     private readonly ledger: SecretLedger,
+    private readonly tracked: TrackedTokenStore,
     private readonly log: Logger,
   ) {}
 
@@ -35,9 +39,10 @@ export class AccountsService {
   }
 
   /**
-   * Adds an account only once its credential is proven: the service must list the tokens with
-   * it. The credential goes to the keychain before the account is saved, and is removed again
-   * if saving fails, so no half-added account or orphaned credential remains.
+   * Adds an account. With a management credential, only once the credential is proven: the
+   * service must list the tokens with it. The credential goes to the keychain before the
+   * account is saved, and is removed again if saving fails, so no half-added account or
+   * orphaned credential remains.
    */
   async add(input: AddAccountInput): Promise<Account> {
     const adapter = this.providers.get(input.provider);
@@ -47,6 +52,12 @@ export class AccountsService {
     if (existing.some((account) => account.label.toLowerCase() === label.toLowerCase())) {
       throw new AppError('VALIDATION', `An account named “${label}” exists already.`);
     }
+    const credential = (input.credential ?? '').trim();
+    const { credentialNeed, name } = adapter.info;
+    if (credentialNeed === 'required' && credential === '') {
+      throw new AppError('VALIDATION', `${name} needs a credential to manage its tokens.`);
+    }
+    const managed = credentialNeed !== 'none' && credential !== '';
     const draft: Account = {
       id: this.registry.newId(),
       provider: input.provider,
@@ -54,25 +65,34 @@ export class AccountsService {
       baseUrl: normalizeBaseUrl(input.baseUrl),
       settings: adapter.parseSettings(input.settings),
       createdAt: '',
+      mode: managed ? adapter.info.mode : 'guided',
+      tokenPageUrl: null,
     };
-    const ctx = { account: draft, credential: input.credential.trim(), http: this.http };
-    const tokens = await adapter.listTokens(ctx);
+    draft.tokenPageUrl = adapter.tokenPageUrl(draft);
+    if (!managed) return this.save(draft, null, [], null);
 
+    const ctx = { account: draft, credential, http: this.http };
+    const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
+    const management = tokens.find((token) => adapter.isTokenOf(token, credential));
+    return this.save(draft, credential, tokens, management ? management.id : null);
+  }
+
+  private async save(
+    draft: Account,
+    credential: string | null,
+    tokens: ServiceToken[],
+    managementTokenId: string | null,
+  ): Promise<Account> {
     const credentialKey = secretKeys.management(draft.id);
-    await this.secrets.set(credentialKey, ctx.credential);
+    if (credential !== null) await this.secrets.set(credentialKey, credential);
     try {
-      const account = await this.registry.add(draft.id, {
-        provider: draft.provider,
-        label: draft.label,
-        baseUrl: draft.baseUrl,
-        settings: draft.settings,
-      });
-      const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
-      await this.inventory.remember(account.id, tokens, management ? management.id : null);
+      const { id: _id, createdAt: _createdAt, ...fields } = draft;
+      const account = await this.registry.add(draft.id, fields);
+      await this.inventory.remember(account.id, tokens, managementTokenId);
       this.log.info('account added', { accountId: account.id, provider: account.provider });
       return account;
     } catch (error) {
-      await this.secrets.delete(credentialKey).catch(() => false);
+      if (credential !== null) await this.secrets.delete(credentialKey).catch(() => false);
       throw error;
     }
   }
@@ -83,14 +103,15 @@ export class AccountsService {
    */
   async remove(accountId: string): Promise<void> {
     await this.registry.get(accountId);
-    const withSecret = await this.ledger.tokenIdsWithSecret(accountId);
+    const withSecret = await this.ledger.entries(accountId);
     await this.registry.remove(accountId);
     await this.secrets.delete(secretKeys.management(accountId));
-    for (const tokenId of withSecret) {
+    for (const tokenId of withSecret.keys()) {
       await this.secrets.delete(secretKeys.token(accountId, tokenId));
     }
     await this.ledger.forget(accountId);
     await this.cache.remove(accountId);
+    await this.tracked.remove(accountId);
     this.inventory.forget(accountId);
     this.log.info('account removed', { accountId });
   }

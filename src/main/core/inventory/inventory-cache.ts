@@ -4,10 +4,12 @@ import { TokenInfoSchema } from '../../../shared/model';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { JsonDocument, type RecoveryNotice } from '../storage/json-document';
 
-const ServiceTokenSchema = TokenInfoSchema.omit({
+export const ServiceTokenSchema = TokenInfoSchema.omit({
   accountId: true,
   hasSecret: true,
   isManagementCredential: true,
+  source: true,
+  lastVerifiedAt: true,
 });
 
 const CachedAccountSchema = z.object({

@@ -6,7 +6,9 @@ import type { Clock } from '../clock';
 import type { EmitEvent } from '../events';
 import type { Logger } from '../log/logger';
 import type { ServiceToken } from '../providers/provider-adapter';
+import { requireOperation } from '../providers/provider-adapter';
 import type { SecretLedger } from '../tokens/secret-ledger';
+import type { TrackedTokenStore } from '../tracking/tracked-token-store';
 import { mapWithConcurrency } from '../util/concurrency';
 import { accountStateFor } from './account-state';
 import type { CachedAccount, InventoryCache } from './inventory-cache';
@@ -32,6 +34,7 @@ export class InventoryService {
     private readonly access: AccountAccess,
     private readonly cache: InventoryCache,
     private readonly ledger: SecretLedger,
+    private readonly tracked: TrackedTokenStore,
     private readonly clock: Clock,
     private readonly emit: EmitEvent,
     private readonly log: Logger,
@@ -72,7 +75,7 @@ export class InventoryService {
       error: null,
       refreshing: false,
     };
-    const tokens = cached ? await this.decorate(account.id, cached) : [];
+    const tokens = cached ? await this.decorate(account, cached) : [];
     return {
       accountId: account.id,
       state: live.state,
@@ -111,10 +114,15 @@ export class InventoryService {
     });
     this.emit('inventory:changed', await this.describe(account));
     try {
-      const { adapter, ctx } = await this.access.openAccount(account);
-      const tokens = await adapter.listTokens(ctx);
-      const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
-      await this.remember(account.id, tokens, management ? management.id : null);
+      if (account.mode === 'guided') {
+        // A guided service cannot list tokens: the user's tracked tokens are the inventory.
+        await this.remember(account.id, await this.tracked.list(account.id), null);
+      } else {
+        const { adapter, ctx } = await this.access.openManagedAccount(account);
+        const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
+        const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
+        await this.remember(account.id, tokens, management ? management.id : null);
+      }
     } catch (error) {
       const appError =
         error instanceof AppError
@@ -132,13 +140,18 @@ export class InventoryService {
     return inventory;
   }
 
-  private async decorate(accountId: string, cached: CachedAccount): Promise<TokenInfo[]> {
-    const withSecret = await this.ledger.tokenIdsWithSecret(accountId);
-    return cached.tokens.map((token) => ({
-      ...token,
-      accountId,
-      hasSecret: withSecret.has(token.id),
-      isManagementCredential: token.id === cached.managementTokenId,
-    }));
+  private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
+    const ledger = await this.ledger.entries(account.id);
+    return cached.tokens.map((token) => {
+      const entry = ledger.get(token.id);
+      return {
+        ...token,
+        accountId: account.id,
+        hasSecret: entry !== undefined,
+        isManagementCredential: token.id === cached.managementTokenId,
+        source: account.mode === 'guided' ? 'tracked' : 'service',
+        lastVerifiedAt: entry === undefined ? null : entry.lastVerifiedAt,
+      };
+    });
   }
 }

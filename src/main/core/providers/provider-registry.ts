@@ -9,6 +9,10 @@ export class ProviderRegistry {
     this.byKind = new Map(adapters.map((adapter) => [adapter.info.kind, adapter]));
   }
 
+  find(kind: ProviderKind): ProviderAdapter | undefined {
+    return this.byKind.get(kind);
+  }
+
   get(kind: ProviderKind): ProviderAdapter {
     const adapter = this.byKind.get(kind);
     if (!adapter) throw new AppError('UNSUPPORTED', `TokenDesk has no support for ${kind} yet.`);

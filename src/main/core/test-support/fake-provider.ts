@@ -15,28 +15,21 @@ export class FakeProvider implements ProviderAdapter {
   failNext: Partial<Record<'list' | 'create' | 'revoke' | 'verify', ErrorCode>> = {};
   private sequence = 0;
 
-  readonly info: ProviderInfo = {
-    kind: 'kestra',
-    name: 'Fake',
-    mode: 'api',
-    credentialLabel: 'API token',
-    defaultBaseUrl: null,
-    accountFields: [{ key: 'userId', label: 'User ID', required: true }],
-    capabilities: {
-      create: true,
-      revoke: true,
-      rename: false,
-      statusToggle: false,
-      description: true,
-      extended: true,
-      expiryDays: null,
-      neverExpires: true,
-      maxActive: null,
-      roles: [],
-      scopes: [],
-      nameRule: { pattern: '^[a-z0-9-]{1,63}$', hint: 'lowercase letters, digits and dashes' },
-    },
-  };
+  readonly info: ProviderInfo;
+
+  /** `guided`: a service with no token API, whose tokens the user tracks by pasting them. */
+  constructor(options: { guided?: boolean } = {}) {
+    const guided = options.guided === true;
+    this.info = guided ? guidedInfo : apiInfo;
+  }
+
+  tokenPageUrl(): string | null {
+    return 'https://dashboard.example.com/tokens';
+  }
+
+  describeSecret(secret: string): { prefix: string | null } {
+    return { prefix: secret.slice(0, 8) };
+  }
 
   /** Adds a token as if created in the service's dashboard; returns its secret. */
   seed(name: string): { id: string; secret: string } {
@@ -47,6 +40,7 @@ export class FakeProvider implements ProviderAdapter {
   }
 
   parseSettings(settings: Record<string, string>): Record<string, string> {
+    if (this.info.mode === 'guided') return {};
     const userId = settings['userId'];
     if (userId === undefined || userId === '') throw new AppError('VALIDATION', 'Enter a user ID.');
     return { userId };
@@ -97,8 +91,10 @@ export class FakeProvider implements ProviderAdapter {
       delete this.failNext[operation];
       return Promise.reject(new AppError(failure, `Injected ${failure}.`));
     }
+    // Verify uses the secret under test, not the management credential (guided accounts have none).
     const known = [...this.tokens.values()].some((token) => token.secret === ctx.credential);
-    if (!known) return Promise.reject(new AppError('AUTH_FAILED', 'The credential was refused.'));
+    if (operation !== 'verify' && !known)
+      return Promise.reject(new AppError('AUTH_FAILED', 'The credential was refused.'));
     try {
       return Promise.resolve(body());
     } catch (error) {
@@ -123,3 +119,51 @@ export class FakeProvider implements ProviderAdapter {
     };
   }
 }
+
+const apiInfo: ProviderInfo = {
+  kind: 'kestra',
+  name: 'Fake',
+  mode: 'api',
+  credentialNeed: 'required',
+  credentialLabel: 'API token',
+  credentialHelp: null,
+  defaultBaseUrl: null,
+  accountFields: [{ key: 'userId', label: 'User ID', required: true }],
+  trackFields: [],
+  capabilities: {
+    create: true,
+    track: false,
+    verify: true,
+    revoke: true,
+    rename: false,
+    statusToggle: false,
+    description: true,
+    extended: true,
+    expiryDays: null,
+    neverExpires: true,
+    maxActive: null,
+    roles: [],
+    scopes: [],
+    nameRule: { pattern: '^[a-z0-9-]{1,63}$', hint: 'lowercase letters, digits and dashes' },
+  },
+};
+
+const guidedInfo: ProviderInfo = {
+  ...apiInfo,
+  kind: 'teraswitch',
+  name: 'Fake Guided',
+  mode: 'guided',
+  credentialNeed: 'none',
+  accountFields: [],
+  trackFields: [{ key: 'project', label: 'Project', required: true }],
+  capabilities: {
+    ...apiInfo.capabilities,
+    create: false,
+    track: true,
+    revoke: false,
+    description: false,
+    extended: false,
+    roles: ['Owner', 'Accounting'],
+    nameRule: null,
+  },
+};

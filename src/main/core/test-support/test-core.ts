@@ -26,10 +26,15 @@ const unusedHttp: HttpClient = {
 
 /** A core over a temp data dir, a memory keychain and one fake provider. */
 export async function createTestCore(
-  options: { secrets?: SecretStore; clipboard?: ClipboardPort } = {},
+  options: {
+    secrets?: SecretStore;
+    clipboard?: ClipboardPort;
+    guided?: boolean;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestCore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-core-'));
-  const provider = new FakeProvider();
+  const provider = new FakeProvider({ guided: options.guided === true });
   const secrets = options.secrets ?? new MemorySecretStore();
   const events: TestCore['events'] = [];
   const core = createCore({
@@ -40,6 +45,7 @@ export async function createTestCore(
     log: silentLogger,
     emit: (event, payload) => events.push({ event, payload }),
     clipboard: options.clipboard ?? null,
+    importEnvironment: { env: options.env ?? {}, home: dataDir },
   });
   return {
     core,
@@ -65,4 +71,15 @@ export async function addFakeAccount(
     credential: secret,
   });
   return { accountId: account.id, credential: secret };
+}
+
+/** Adds a guided account: no credential, tokens are tracked by pasting them. */
+export async function addGuidedAccount(t: TestCore, label = 'Dashboard'): Promise<string> {
+  const account = await t.core.accounts.add({
+    provider: t.provider.info.kind,
+    label,
+    baseUrl: 'https://api.example.com/v2',
+    settings: {},
+  });
+  return account.id;
 }

@@ -4,6 +4,7 @@ import type { AccountAccess } from '../accounts/account-access';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { InventoryCache } from '../inventory/inventory-cache';
 import type { Logger } from '../log/logger';
+import { requireOperation } from '../providers/provider-adapter';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from './secret-ledger';
 
@@ -37,7 +38,7 @@ export class TokensService {
    * holds must not be left behind.
    */
   async create(input: CreateTokenInput): Promise<CreatedTokenResult> {
-    const { account, adapter, ctx } = await this.access.open(input.accountId);
+    const { account, adapter, ctx } = await this.access.openManaged(input.accountId);
     const capabilities = adapter.info.capabilities;
     if (!capabilities.create) {
       throw new AppError(
@@ -48,7 +49,11 @@ export class TokensService {
     checkName(input.name, capabilities);
     checkExpiry(input.expiry, capabilities);
 
-    const created = await adapter.createToken(ctx, {
+    const created = await requireOperation(
+      adapter,
+      'createToken',
+      'create tokens',
+    )(ctx, {
       name: input.name,
       ...(input.description !== undefined && capabilities.description
         ? { description: input.description }
@@ -59,7 +64,8 @@ export class TokensService {
     try {
       await this.secrets.set(secretKeys.token(account.id, created.token.id), created.secret);
     } catch (error) {
-      await adapter.revokeToken(ctx, created.token.id).catch((revokeError: unknown) => {
+      const revoke = requireOperation(adapter, 'revokeToken', 'revoke tokens');
+      await revoke(ctx, created.token.id).catch((revokeError: unknown) => {
         this.log.error('could not revoke a token whose secret the keychain refused', {
           accountId: account.id,
           tokenId: created.token.id,
@@ -78,13 +84,15 @@ export class TokensService {
         accountId: account.id,
         hasSecret: true,
         isManagementCredential: false,
+        source: 'service',
+        lastVerifiedAt: null,
       },
       secret: created.secret,
     };
   }
 
   async revoke(accountId: string, tokenId: string): Promise<void> {
-    const { adapter, ctx } = await this.access.open(accountId);
+    const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.revoke) {
       throw new AppError(
         'UNSUPPORTED',
@@ -98,7 +106,7 @@ export class TokensService {
         'TokenDesk uses this token to manage the account. Revoking it would lock TokenDesk out; rotate it instead.',
       );
     }
-    await adapter.revokeToken(ctx, tokenId);
+    await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, tokenId);
     await this.secrets.delete(secretKeys.token(accountId, tokenId));
     await this.ledger.forget(accountId, tokenId);
     await this.cache.patchTokens(accountId, (tokens) => tokens.filter((t) => t.id !== tokenId));

@@ -37,9 +37,22 @@ export const fakeApi = {
       }),
     ),
     revoke: vi.fn<Api['tokens']['revoke']>(() => Promise.resolve({ revoked: true })),
+    track: vi.fn<Api['tokens']['track']>((args) =>
+      Promise.resolve(
+        token({ id: 'trk-new', accountId: args.accountId, name: args.name, source: 'tracked' }),
+      ),
+    ),
+    verify: vi.fn<Api['tokens']['verify']>(() =>
+      Promise.resolve({ works: true, checkedAt: '2025-01-01T00:00:00.000Z', problem: null }),
+    ),
+    forget: vi.fn<Api['tokens']['forget']>(() => Promise.resolve({ forgotten: true })),
   },
   secrets: {
     copy: vi.fn<Api['secrets']['copy']>(() => Promise.resolve({ clearsAfterSeconds: 30 })),
+  },
+  import: {
+    scan: vi.fn<Api['import']['scan']>(() => Promise.resolve({ candidates: [], problems: [] })),
+    apply: vi.fn<Api['import']['apply']>(() => Promise.resolve({ imported: [], failed: [] })),
   },
   events: {
     onInventoryChanged: vi.fn<Api['events']['onInventoryChanged']>((listener) => {

@@ -17,6 +17,8 @@ export const appInfo = (overrides: Partial<AppInfo> = {}): AppInfo => ({
 
 export const capabilities = (overrides: Partial<Capabilities> = {}): Capabilities => ({
   create: true,
+  track: false,
+  verify: true,
   revoke: true,
   rename: false,
   statusToggle: false,
@@ -38,8 +40,11 @@ export const provider = (overrides: Partial<ProviderInfo> = {}): ProviderInfo =>
   kind: 'kestra',
   name: 'Kestra Enterprise',
   mode: 'api',
+  credentialNeed: 'required',
   credentialLabel: 'API token',
+  credentialHelp: null,
   defaultBaseUrl: null,
+  trackFields: [],
   accountFields: [
     { key: 'tenant', label: 'Tenant', required: true, placeholder: 'main' },
     { key: 'edition', label: 'Edition', required: false, choices: ['cloud', 'self-hosted'] },
@@ -55,6 +60,8 @@ export const account = (overrides: Partial<Account> = {}): Account => ({
   baseUrl: 'https://kestra.example.com',
   settings: { tenant: 'main' },
   createdAt: '2025-01-01T00:00:00.000Z',
+  mode: 'api',
+  tokenPageUrl: null,
   ...overrides,
 });
 
@@ -73,6 +80,8 @@ export const token = (overrides: Partial<TokenInfo> = {}): TokenInfo => ({
   status: 'active',
   extended: false,
   hasSecret: false,
+  source: 'service',
+  lastVerifiedAt: null,
   isManagementCredential: false,
   ...overrides,
 });

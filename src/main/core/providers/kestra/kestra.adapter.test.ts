@@ -25,6 +25,8 @@ function account(settings: Record<string, string>, baseUrl = `${ORIGIN}/`): Acco
     baseUrl,
     settings,
     createdAt: NOW.toISOString(),
+    mode: 'api',
+    tokenPageUrl: null,
   };
 }
 

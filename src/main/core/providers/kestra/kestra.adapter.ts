@@ -6,7 +6,7 @@ import type {
   AccountContext,
   CreateTokenRequest,
   CreatedToken,
-  ProviderAdapter,
+  ApiAdapter,
   ServiceToken,
 } from '../provider-adapter';
 import type { KestraOwner } from './kestra-paths';
@@ -33,16 +33,12 @@ export interface KestraAdapterOptions {
 
 type KestraCall = Omit<HttpRequest, 'service' | 'headers' | 'secrets'>;
 
-function send(
-  ctx: AccountContext,
-  call: KestraCall,
-  bearer = ctx.credential,
-): Promise<HttpResponse> {
+function send(ctx: AccountContext, call: KestraCall, bearer: string): Promise<HttpResponse> {
   return ctx.http.request({
     ...call,
     service: SERVICE,
     headers: { authorization: `Bearer ${bearer}` },
-    secrets: [ctx.credential, bearer],
+    secrets: ctx.credential === null ? [bearer] : [ctx.credential, bearer],
   });
 }
 
@@ -54,7 +50,7 @@ function userOwner(settings: KestraSettings): KestraOwner {
   return { kind: 'user', userId: settings.userId };
 }
 
-export function createKestraAdapter(options: KestraAdapterOptions = {}): ProviderAdapter {
+export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdapter {
   const clock = options.clock ?? systemClock;
 
   function toServiceToken(item: KestraApiToken, settings: KestraSettings): ServiceToken {
@@ -85,11 +81,15 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): Provide
 
     async listTokens(ctx) {
       const settings = settingsOf(ctx);
-      const response = await send(ctx, {
-        method: 'GET',
-        url: tokensUrl(ctx.account, userOwner(settings)),
-        idempotent: true,
-      });
+      const response = await send(
+        ctx,
+        {
+          method: 'GET',
+          url: tokensUrl(ctx.account, userOwner(settings)),
+          idempotent: true,
+        },
+        ctx.credential,
+      );
       const list = response.json(KestraApiTokenListSchema);
       return list.results.map((item) => toServiceToken(item, settings));
     },
@@ -105,16 +105,20 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): Provide
       }
       const extended = days !== null && request.extended === true;
       // Not idempotent: a retried POST after a lost answer would create a second token.
-      const response = await send(ctx, {
-        method: 'POST',
-        url: tokensUrl(ctx.account, userOwner(settings)),
-        json: {
-          name: request.name,
-          ...(request.description === undefined ? {} : { description: request.description }),
-          // Absent maxAge is how Kestra spells "never expires".
-          ...(days === null ? {} : { maxAge: `P${days}D`, extended }),
+      const response = await send(
+        ctx,
+        {
+          method: 'POST',
+          url: tokensUrl(ctx.account, userOwner(settings)),
+          json: {
+            name: request.name,
+            ...(request.description === undefined ? {} : { description: request.description }),
+            // Absent maxAge is how Kestra spells "never expires".
+            ...(days === null ? {} : { maxAge: `P${days}D`, extended }),
+          },
         },
-      });
+        ctx.credential,
+      );
       const created = response.json(KestraCreatedTokenSchema);
       const now = clock.now();
       return {
@@ -141,12 +145,16 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): Provide
       // 404 counts as done: the goal is "this token no longer works", and a revoke retried after
       // a lost answer (or a token already deleted in Kestra's UI) finds it gone. Rotation relies
       // on revoke being idempotent.
-      await send(ctx, {
-        method: 'DELETE',
-        url: tokenUrl(ctx.account, userOwner(settings), tokenId),
-        idempotent: true,
-        acceptStatus: [404],
-      });
+      await send(
+        ctx,
+        {
+          method: 'DELETE',
+          url: tokenUrl(ctx.account, userOwner(settings), tokenId),
+          idempotent: true,
+          acceptStatus: [404],
+        },
+        ctx.credential,
+      );
     },
 
     async verify(ctx, secret) {
@@ -177,6 +185,11 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): Provide
       response.json(KestraSearchSchema);
     },
 
+    // Kestra's web UI keeps API tokens under each user's settings, with no stable deep link.
+    tokenPageUrl: () => null,
+
+    describeSecret: (secret) => ({ prefix: secret.slice(0, KESTRA_PREFIX_LENGTH) }),
+
     isTokenOf(token, secret) {
       return (
         token.prefix !== null &&
@@ -187,4 +200,4 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): Provide
   };
 }
 
-export const kestraAdapter: ProviderAdapter = createKestraAdapter();
+export const kestraAdapter: ApiAdapter = createKestraAdapter();

@@ -8,7 +8,10 @@ export const kestraInfo: ProviderInfo = {
   kind: 'kestra',
   name: 'Kestra Enterprise',
   mode: 'api',
+  credentialNeed: 'required',
   credentialLabel: 'API token (used to list and create tokens)',
+  credentialHelp:
+    'A Kestra API token of this user (or of a superadmin). TokenDesk keeps it in your system keychain.',
   defaultBaseUrl: null,
   accountFields: [
     {
@@ -26,8 +29,11 @@ export const kestraInfo: ProviderInfo = {
       help: 'Used to check that a token works (a flow search in this tenant). Leave empty if your Kestra has no tenants.',
     },
   ],
+  trackFields: [],
   capabilities: {
     create: true,
+    track: false,
+    verify: true,
     revoke: true,
     rename: false,
     statusToggle: false,
