@@ -6,7 +6,14 @@ export const longText = z.string().max(2000);
 export const id = z.string().min(1).max(200);
 export const isoDate = z.string().max(40);
 
-export const ProviderKindSchema = z.enum(['kestra', 'gitlab', 'bodhi', 'teraswitch', 'podstack']);
+export const ProviderKindSchema = z.enum([
+  'kestra',
+  'gitlab',
+  'bodhi',
+  'teraswitch',
+  'podstack',
+  'github',
+]);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
 export const RotationModeSchema = z.enum(['api', 'roll', 'guided']);
