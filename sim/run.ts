@@ -3,10 +3,14 @@
  *   tsx sim/run.ts kestra [--seed demo|empty]
  * Runs until SIGINT or SIGTERM.
  */
+import { runBodhiSim } from './bodhi/bodhi-run';
 import type { SimServer } from './common/sim-types';
+import { runGitlabSim } from './gitlab/gitlab-run';
 import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from './kestra/kestra-seeds';
 import { newKestraSecret } from './kestra/kestra-state';
 import { startKestraSim } from './kestra/kestra.sim';
+import { runPodstackSim } from './podstack/podstack-run';
+import { runTeraswitchSim } from './teraswitch/teraswitch-run';
 
 interface Started {
   sim: SimServer;
@@ -30,6 +34,10 @@ const starters: Record<string, Starter> = {
     const sim = await startKestraSim(demoKestraSeed(token));
     return { sim, credentials: { userId: DEMO_USER, tenant: DEMO_TENANT, token } };
   },
+  gitlab: runGitlabSim,
+  bodhi: runBodhiSim,
+  podstack: runPodstackSim,
+  teraswitch: runTeraswitchSim,
 };
 
 function usage(message: string): never {
