@@ -23,7 +23,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // test/crash: the rotation crash harness (child processes, real keychain, simulators).
+          include: ['test/integration/**/*.test.ts', 'test/crash/**/*.test.ts'],
           environment: 'node',
           // Tests share one keychain daemon and the simulators; keep them in one worker.
           fileParallelism: false,

@@ -4,6 +4,7 @@ import type { ClipboardPort } from './core/clipboard/secret-clipboard';
 import type { EmitEvent } from './core/events';
 import { createHttpClient } from './core/http/http-client';
 import { createLogger, fileLogWriter, type Logger } from './core/log/logger';
+import { githubAdapter } from './core/providers/github/github.adapter';
 import { kestraAdapter } from './core/providers/kestra/kestra.adapter';
 import type { SecretStore } from './core/secrets/secret-store';
 import { ensurePrivateDir } from './core/storage/atomic-file';
@@ -36,10 +37,15 @@ export async function composeApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
     secrets: options.secrets,
     http,
-    adapters: [kestraAdapter],
+    adapters: [kestraAdapter, githubAdapter],
     log,
     emit: options.emit,
     clipboard: options.clipboard,
+  });
+  // Unfinished rotations resume or are undone now, in the background: the window need not wait
+  // for the services, and a rotation started meanwhile is refused if it touches the same token.
+  core.rotation.recover().catch((error: unknown) => {
+    log.error('recovering unfinished rotations failed', { error });
   });
   const table = createHandlerTable(core, { target: options.target, version: options.version });
   const dispatch = createDispatcher(table, { isTrustedSender: options.isTrustedSender, log });

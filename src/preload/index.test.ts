@@ -85,6 +85,21 @@ describe('the Electron preload', () => {
       api.secrets.copy({ accountId: 'acc-1', tokenId: 'tok-1' }),
       api.import.scan({ sources: [{ kind: 'environment' }] }),
       api.import.apply({ accountId: 'acc-1', items: [{ candidateId: 'imp-1', name: 'ci' }] }),
+      api.rotation.start({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.rotation.list(),
+      api.rotation.provideSecret({ rotationId: 'rot-1', secret: 'pasted' }),
+      api.rotation.confirmRevoked({ rotationId: 'rot-1' }),
+      api.rotation.retry({ rotationId: 'rot-1' }),
+      api.rotation.cancel({ rotationId: 'rot-1' }),
+      api.rotation.reveal({ rotationId: 'rot-1' }),
+      api.publish.list({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.publish.add({
+        accountId: 'acc-1',
+        tokenId: 'tok-1',
+        target: { kind: 'dotenv', path: '~/app/.env', key: 'API_TOKEN' },
+      }),
+      api.publish.remove({ accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' }),
+      api.publish.run({ accountId: 'acc-1', tokenId: 'tok-1' }),
     ]);
 
     const invoked = electron.ipcRenderer.invoke.mock.calls.map(([channel]) => channel);

@@ -38,6 +38,26 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'secrets:copy': { accountId: 'acc-1', tokenId: 'tok-1' },
   'import:scan': { sources: [{ kind: 'environment' }, { kind: 'dotenv', path: '/tmp/.env' }] },
   'import:apply': { accountId: 'acc-1', items: [{ candidateId: 'imp-1', name: 'ci' }] },
+  'rotation:start': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'rotation:list': {},
+  'rotation:provideSecret': { rotationId: 'rot-1', secret: 'a-pasted-secret' },
+  'rotation:confirmRevoked': { rotationId: 'rot-1' },
+  'rotation:retry': { rotationId: 'rot-1' },
+  'rotation:cancel': { rotationId: 'rot-1' },
+  'rotation:reveal': { rotationId: 'rot-1' },
+  'publish:list': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'publish:add': {
+    accountId: 'acc-1',
+    tokenId: 'tok-1',
+    target: {
+      kind: 'github-actions',
+      repository: 'octo/app',
+      secretName: 'API_TOKEN',
+      credential: { accountId: 'acc-2', tokenId: 'trk-1' },
+    },
+  },
+  'publish:remove': { accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' },
+  'publish:run': { accountId: 'acc-1', tokenId: 'tok-1', targetIds: ['pub-1'] },
 };
 
 describe('contract channels', () => {
@@ -46,8 +66,8 @@ describe('contract channels', () => {
     expect(channels.length).toBeGreaterThan(0);
   });
 
-  it.each(channels)('%s is named domain:verb in lowercase', (channel) => {
-    expect(channel).toMatch(/^[a-z]+:[a-z]+$/);
+  it.each(channels)('%s is named domain:verb, the verb in lowerCamelCase', (channel) => {
+    expect(channel).toMatch(/^[a-z]+:[a-z]+(?:[A-Z][a-z]+)*$/);
   });
 
   it.each(channels)('%s has zod schemas for its arguments and its result', (channel) => {
@@ -90,12 +110,26 @@ describe('contract events', () => {
 describe('the Api type', () => {
   it('has one group per domain plus events, and no generic invoke/send/on', () => {
     expectTypeOf<keyof Api>().toEqualTypeOf<
-      'app' | 'providers' | 'accounts' | 'tokens' | 'secrets' | 'import' | 'events'
+      | 'app'
+      | 'providers'
+      | 'accounts'
+      | 'tokens'
+      | 'secrets'
+      | 'import'
+      | 'rotation'
+      | 'publish'
+      | 'events'
     >();
+    expectTypeOf<keyof Api['publish']>().toEqualTypeOf<'list' | 'add' | 'remove' | 'run'>();
     expectTypeOf<keyof Api['tokens']>().toEqualTypeOf<
       'inventory' | 'refresh' | 'create' | 'revoke' | 'track' | 'verify' | 'forget'
     >();
-    expectTypeOf<keyof Api['events']>().toEqualTypeOf<'onInventoryChanged'>();
+    expectTypeOf<keyof Api['rotation']>().toEqualTypeOf<
+      'start' | 'list' | 'provideSecret' | 'confirmRevoked' | 'retry' | 'cancel' | 'reveal'
+    >();
+    expectTypeOf<keyof Api['events']>().toEqualTypeOf<
+      'onInventoryChanged' | 'onRotationProgress'
+    >();
   });
 
   it('types tokens.create from the schemas: arguments in, the token and its secret out', () => {

@@ -7,6 +7,10 @@ import {
   AccountSchema,
   ExpirySchema,
   ProviderInfoSchema,
+  PublishBindingSchema,
+  PublishTargetInputSchema,
+  PublishTargetResultSchema,
+  RotationViewSchema,
   ProviderKindSchema,
   TokenInfoSchema,
   id,
@@ -24,6 +28,7 @@ const noArgs = z.object({}).strict();
 const secretText = z.string().trim().min(1, 'must not be empty').max(4096);
 const accountRef = z.object({ accountId: id }).strict();
 const tokenRef = z.object({ accountId: id, tokenId: id }).strict();
+const rotationRef = z.object({ rotationId: id }).strict();
 
 export const contract = {
   'app:info': {
@@ -130,11 +135,50 @@ export const contract = {
     args: tokenRef,
     result: z.object({ clearsAfterSeconds: z.number().int().nonnegative() }),
   },
+  // ---- Rotation: journaled, resumable; progress arrives as `rotation:progress` events. ----
+  /** Checks, journals the intent and starts the rotation; returns before it finishes. */
+  'rotation:start': { args: tokenRef, result: z.object({ rotationId: id }) },
+  /** Unfinished rotations and the most recent finished ones, newest first. */
+  'rotation:list': { args: noArgs, result: z.array(RotationViewSchema) },
+  /** Guided: the secret of the token the user created in the service's dashboard. */
+  'rotation:provideSecret': {
+    args: z.object({ rotationId: id, secret: secretText }).strict(),
+    result: RotationViewSchema,
+  },
+  /** Guided: the user revoked the old token in the dashboard; TokenDesk proves it fails now. */
+  'rotation:confirmRevoked': { args: rotationRef, result: RotationViewSchema },
+  /** Resumes a rotation that stopped on a failure (revoke-pending or needs-user). */
+  'rotation:retry': { args: rotationRef, result: RotationViewSchema },
+  /** Only before the new token exists (or, guided, before its secret was given). */
+  'rotation:cancel': { args: rotationRef, result: RotationViewSchema },
+  /** The create-once reveal of the new secret: once, after it is safe in the keychain. */
+  'rotation:reveal': { args: rotationRef, result: z.object({ secret: z.string().max(4096) }) },
+  // ---- Publish: copy a token's secret to CI secrets/variables and local files; no secrets cross. ----
+  /** The targets bound to a token, with the outcome of each one's last publish. */
+  'publish:list': { args: tokenRef, result: z.array(PublishBindingSchema) },
+  /** Binds a target to a token after checking its names, path and credential. */
+  'publish:add': {
+    args: z.object({ accountId: id, tokenId: id, target: PublishTargetInputSchema }).strict(),
+    result: PublishBindingSchema,
+  },
+  'publish:remove': {
+    args: z.object({ accountId: id, tokenId: id, targetId: id }).strict(),
+    result: z.object({ removed: z.literal(true) }),
+  },
+  /** Publishes the token's current secret (from the keychain) to all or the chosen targets. */
+  'publish:run': {
+    args: z
+      .object({ accountId: id, tokenId: id, targetIds: z.array(id).min(1).max(100).optional() })
+      .strict(),
+    result: z.array(PublishTargetResultSchema),
+  },
 } as const;
 
 /** Pushes from main to the renderer. */
 export const events = {
   'inventory:changed': AccountInventorySchema,
+  /** After every step of a rotation (and every change of its state). */
+  'rotation:progress': RotationViewSchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -168,3 +168,190 @@ export const ImportCandidateSchema = z.object({
   alreadyTracked: z.boolean(),
 });
 export type ImportCandidate = z.infer<typeof ImportCandidateSchema>;
+
+// ---- Rotation -------------------------------------------------------------------------------
+
+/** How a rotation replaces the token: a second token then revoke, the service's roll, or the user. */
+export const RotationMethodSchema = z.enum(['overlap', 'roll', 'guided']);
+export type RotationMethod = z.infer<typeof RotationMethodSchema>;
+
+/** The steps in order; each is journaled before and after it runs. */
+export const rotationSteps = [
+  'intent',
+  'create',
+  'store',
+  'verify',
+  'publish',
+  'promote',
+  'revoke',
+] as const;
+export const RotationStepSchema = z.enum(rotationSteps);
+export type RotationStep = z.infer<typeof RotationStepSchema>;
+
+export const RotationStepStateSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped']);
+export type RotationStepState = z.infer<typeof RotationStepStateSchema>;
+
+/**
+ * running / rolling-back: TokenDesk is at work. needs-user: it waits for the user (`waitingFor`
+ * says for what). revoke-pending: the new token is current and safe, the old one still has to be
+ * revoked (retry). done and rolled-back are final.
+ */
+export const RotationStatusSchema = z.enum([
+  'running',
+  'rolling-back',
+  'needs-user',
+  'revoke-pending',
+  'done',
+  'rolled-back',
+]);
+export type RotationStatus = z.infer<typeof RotationStatusSchema>;
+
+/** secret: paste the new token (guided); revoke: revoke the old one in the dashboard, then
+ * confirm; retry: something failed that a retry may fix; action: only the user can fix it. */
+export const RotationWaitSchema = z.enum(['secret', 'revoke', 'retry', 'action']);
+export type RotationWait = z.infer<typeof RotationWaitSchema>;
+
+export const PublishResultSchema = z.object({
+  targetId: id,
+  ok: z.boolean(),
+  error: longText.nullable(),
+});
+export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+/** What the renderer sees of a rotation: never a secret. */
+export const RotationViewSchema = z.object({
+  rotationId: id,
+  accountId: id,
+  method: RotationMethodSchema,
+  oldTokenId: id,
+  oldTokenName: shortText,
+  newTokenId: id.nullable(),
+  newTokenName: shortText,
+  isManagementCredential: z.boolean(),
+  status: RotationStatusSchema,
+  waitingFor: RotationWaitSchema.nullable(),
+  steps: z.array(
+    z.object({
+      step: RotationStepSchema,
+      state: RotationStepStateSchema,
+      startedAt: isoDate.nullable(),
+      endedAt: isoDate.nullable(),
+    }),
+  ),
+  error: z.object({ code: shortText, message: longText }).nullable(),
+  /** In words: what the user should do next, or what a rollback left; null while at work or done. */
+  instruction: longText.nullable(),
+  /** The service's token page, for guided steps. */
+  tokenPageUrl: longText.nullable(),
+  publishResults: z.array(PublishResultSchema),
+  /** `rotation:reveal` will return the new secret (once). */
+  revealAvailable: z.boolean(),
+  canRetry: z.boolean(),
+  canCancel: z.boolean(),
+  startedAt: isoDate,
+  updatedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+});
+export type RotationView = z.infer<typeof RotationViewSchema>;
+
+// ---- Publish targets ------------------------------------------------------------------------
+
+/** A file path the user chose: absolute, or under their home as `~/…`. Checked in the core. */
+const pathText = z.string().trim().min(1, 'Enter a file path.').max(1000);
+
+/** A token TokenDesk holds whose secret authorizes a CI target (read from the keychain). */
+export const CredentialRefSchema = z.object({ accountId: id, tokenId: id }).strict();
+export type CredentialRef = z.infer<typeof CredentialRefSchema>;
+
+/** What the user asks for when binding a target; the core fills in defaults and checks rules. */
+export const PublishTargetInputSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('github-actions'),
+      /** `owner/name`. */
+      repository: shortText,
+      /** An environment's secret instead of the repository's. */
+      environment: shortText.optional(),
+      secretName: shortText,
+      /** Default: the credential account's address (https://api.github.com, or GHES). */
+      apiBaseUrl: shortText.optional(),
+      credential: CredentialRefSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('gitlab-variable'),
+      /** A numeric id or the path `group/project`. */
+      project: shortText,
+      key: shortText,
+      /** Default true: a token should never appear in job logs. */
+      masked: z.boolean().optional(),
+      /** Default false. */
+      protected: z.boolean().optional(),
+      /** Default `*`. */
+      environmentScope: shortText.optional(),
+      /** Default: the credential account's address. */
+      apiBaseUrl: shortText.optional(),
+      /** `tokenId` may be `manage`: the GitLab account's own management credential. */
+      credential: CredentialRefSchema,
+    })
+    .strict(),
+  z.object({ kind: z.literal('dotenv'), path: pathText, key: shortText }).strict(),
+  z
+    .object({
+      kind: z.literal('podstack-profile'),
+      /** Default `~/.podstack/credentials`. */
+      path: pathText.optional(),
+      profile: shortText,
+    })
+    .strict(),
+]);
+export type PublishTargetInput = z.infer<typeof PublishTargetInputSchema>;
+
+/** A target as stored and shown: every default filled in, nothing secret. */
+export const PublishTargetSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('github-actions'),
+    repository: shortText,
+    environment: shortText.nullable(),
+    secretName: shortText,
+    apiBaseUrl: shortText,
+    credential: CredentialRefSchema,
+  }),
+  z.object({
+    kind: z.literal('gitlab-variable'),
+    project: shortText,
+    key: shortText,
+    masked: z.boolean(),
+    protected: z.boolean(),
+    environmentScope: shortText,
+    apiBaseUrl: shortText,
+    credential: CredentialRefSchema,
+  }),
+  z.object({ kind: z.literal('dotenv'), path: longText, key: shortText }),
+  z.object({ kind: z.literal('podstack-profile'), path: longText, profile: shortText }),
+]);
+export type PublishTarget = z.infer<typeof PublishTargetSchema>;
+export type PublishTargetKind = PublishTarget['kind'];
+
+/** One target's outcome: `verifiedAt` is when TokenDesk read the new value back. */
+export const PublishTargetResultSchema = z.object({
+  targetId: id,
+  ok: z.boolean(),
+  verifiedAt: isoDate.nullable(),
+  error: z.object({ code: shortText, message: longText }).nullable(),
+});
+export type PublishTargetResult = z.infer<typeof PublishTargetResultSchema>;
+
+/** A target bound to a token, with the outcome of its last publish. */
+export const PublishBindingSchema = z.object({
+  id,
+  accountId: id,
+  tokenId: id,
+  target: PublishTargetSchema,
+  /** In words, for lists: "GitHub Actions secret API_TOKEN of octo/app (production)". */
+  description: longText,
+  createdAt: isoDate,
+  lastResult: PublishTargetResultSchema.omit({ targetId: true }).extend({ at: isoDate }).nullable(),
+});
+export type PublishBinding = z.infer<typeof PublishBindingSchema>;

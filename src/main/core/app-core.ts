@@ -1,6 +1,8 @@
+import { homedir } from 'node:os';
 import { AccountAccess } from './accounts/account-access';
 import { AccountRegistry } from './accounts/account-registry';
 import { AccountsService } from './accounts/accounts.service';
+import { AuditLog } from './audit/audit-log';
 import { SecretClipboard, type ClipboardPort } from './clipboard/secret-clipboard';
 import { systemClock, type Clock } from './clock';
 import type { EmitEvent } from './events';
@@ -11,7 +13,15 @@ import { InventoryService } from './inventory/inventory.service';
 import type { Logger } from './log/logger';
 import type { ProviderAdapter } from './providers/provider-adapter';
 import { ProviderRegistry } from './providers/provider-registry';
+import { PublishBindings } from './publish/publish-bindings';
+import { PublishService } from './publish/publish.service';
+import { asRotationPublisher } from './publish/rotation-publisher-adapter';
+import { TargetCredentials } from './publish/target-credentials';
 import type { SecretStore } from './secrets/secret-store';
+import { HeldSecrets, noCheckpoint, type Checkpoint } from './rotation/rotation-deps';
+import { RotationJournal } from './rotation/rotation-journal';
+import type { RotationPublisher } from './rotation/rotation-publisher';
+import { RotationService } from './rotation/rotation.service';
 import type { RecoveryNotice } from './storage/json-document';
 import { SecretLedger } from './tokens/secret-ledger';
 import { SecretsService } from './tokens/secrets.service';
@@ -32,6 +42,10 @@ export interface CoreDeps {
   clipboardClearSeconds?: number;
   /** Where imports look for the environment and `~`; the process's own by default. */
   importEnvironment?: ImportEnvironment;
+  /** Replaces the publish service as the rotation engine's publisher (tests of rotation). */
+  publisher?: RotationPublisher;
+  /** Named points of a rotation; only the crash harness listens (it stops the process there). */
+  rotationCheckpoint?: Checkpoint;
 }
 
 export const DEFAULT_CLIPBOARD_CLEAR_SECONDS = 20;
@@ -74,9 +88,46 @@ export function createCore(deps: CoreDeps) {
     deps.log,
   );
 
+  // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
+  // through the same service the publish:* channels use.
+  const publishing = new PublishService({
+    bindings: new PublishBindings(deps.dataDir, onRecovered),
+    credentials: new TargetCredentials(registry, ledger, deps.secrets),
+    registry,
+    ledger,
+    secrets: deps.secrets,
+    http: deps.http,
+    clock,
+    log: deps.log,
+    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+  });
+
+  // The audit log removes, by value, every new secret a running rotation holds in memory.
+  const heldSecrets = new HeldSecrets();
+  const audit = new AuditLog(deps.dataDir, clock, () => heldSecrets.all());
+  const rotation = new RotationService(heldSecrets, {
+    registry,
+    providers,
+    access,
+    secrets: deps.secrets,
+    ledger,
+    cache,
+    tracked,
+    inventory,
+    publisher: deps.publisher ?? asRotationPublisher(publishing),
+    journal: new RotationJournal(deps.dataDir),
+    audit,
+    clock,
+    log: deps.log,
+    emit: deps.emit,
+    checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+  });
+
   return {
     providers,
     inventory,
+    rotation,
+    publishing,
     clipboard,
     clipboardClearSeconds,
     accounts: new AccountsService(

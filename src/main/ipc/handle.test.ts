@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { Account, AccountInventory, TokenInfo } from '../../shared/model';
+import type {
+  Account,
+  AccountInventory,
+  PublishBinding,
+  RotationView,
+  TokenInfo,
+} from '../../shared/model';
 import type { Logger } from '../core/log/logger';
 import { createDispatcher, type HandlerTable, type SenderFacts } from './handle';
 
@@ -51,6 +57,40 @@ const inventory: AccountInventory = {
   tokens: [token],
 };
 
+const binding: PublishBinding = {
+  id: 'pub-1',
+  accountId: 'acc-1',
+  tokenId: 'tok-1',
+  target: { kind: 'dotenv', path: '~/app/.env', key: 'API_TOKEN' },
+  description: 'API_TOKEN in ~/app/.env',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  lastResult: null,
+};
+
+const rotation: RotationView = {
+  rotationId: 'rot-1',
+  accountId: 'acc-1',
+  method: 'overlap',
+  oldTokenId: 'tok-1',
+  oldTokenName: 'ci',
+  newTokenId: null,
+  newTokenName: 'ci-r0123abcd',
+  isManagementCredential: false,
+  status: 'running',
+  waitingFor: null,
+  steps: [],
+  error: null,
+  instruction: null,
+  tokenPageUrl: null,
+  publishResults: [],
+  revealAvailable: false,
+  canRetry: false,
+  canCancel: false,
+  startedAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  finishedAt: null,
+};
+
 function fakeTable() {
   return {
     'app:info': vi.fn<HandlerTable['app:info']>(() =>
@@ -88,6 +128,31 @@ function fakeTable() {
     ),
     'import:apply': vi.fn<HandlerTable['import:apply']>(() =>
       Promise.resolve({ imported: [], failed: [] }),
+    ),
+    'rotation:start': vi.fn<HandlerTable['rotation:start']>(() =>
+      Promise.resolve({ rotationId: 'rot-1' }),
+    ),
+    'rotation:list': vi.fn<HandlerTable['rotation:list']>(() => Promise.resolve([rotation])),
+    'rotation:provideSecret': vi.fn<HandlerTable['rotation:provideSecret']>(() =>
+      Promise.resolve(rotation),
+    ),
+    'rotation:confirmRevoked': vi.fn<HandlerTable['rotation:confirmRevoked']>(() =>
+      Promise.resolve(rotation),
+    ),
+    'rotation:retry': vi.fn<HandlerTable['rotation:retry']>(() => Promise.resolve(rotation)),
+    'rotation:cancel': vi.fn<HandlerTable['rotation:cancel']>(() => Promise.resolve(rotation)),
+    'rotation:reveal': vi.fn<HandlerTable['rotation:reveal']>(() =>
+      Promise.resolve({ secret: SECRET }),
+    ),
+    'publish:list': vi.fn<HandlerTable['publish:list']>(() => Promise.resolve([binding])),
+    'publish:add': vi.fn<HandlerTable['publish:add']>(() => Promise.resolve(binding)),
+    'publish:remove': vi.fn<HandlerTable['publish:remove']>(() =>
+      Promise.resolve({ removed: true }),
+    ),
+    'publish:run': vi.fn<HandlerTable['publish:run']>(() =>
+      Promise.resolve([
+        { targetId: 'pub-1', ok: true, verifiedAt: '2025-01-01T00:00:00.000Z', error: null },
+      ]),
     ),
   } satisfies HandlerTable;
 }

@@ -3,6 +3,8 @@ import { accountsHandlers } from './accounts.ipc';
 import { appHandlers, type AppFacts } from './app.ipc';
 import type { HandlerTable } from './handle';
 import { importHandlers } from './import.ipc';
+import { publishHandlers } from './publish.ipc';
+import { rotationHandlers } from './rotation.ipc';
 import { secretsHandlers } from './secrets.ipc';
 import { tokensHandlers } from './tokens.ipc';
 
@@ -14,5 +16,7 @@ export function createHandlerTable(core: Core, facts: AppFacts): HandlerTable {
     ...tokensHandlers(core),
     ...secretsHandlers(core),
     ...importHandlers(core),
+    ...rotationHandlers(core),
+    ...publishHandlers(core),
   };
 }

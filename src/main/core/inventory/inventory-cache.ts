@@ -64,6 +64,18 @@ export class InventoryCache {
     });
   }
 
+  /** After a rotation of the management credential: the account is managed with the new token. */
+  async setManagementToken(accountId: string, tokenId: string): Promise<void> {
+    await this.file.update((current) => {
+      const entry = current.accounts[accountId];
+      if (!entry) return current;
+      return {
+        ...current,
+        accounts: { ...current.accounts, [accountId]: { ...entry, managementTokenId: tokenId } },
+      };
+    });
+  }
+
   async remove(accountId: string): Promise<void> {
     await this.file.update((current) => {
       const { [accountId]: _removed, ...rest } = current.accounts;

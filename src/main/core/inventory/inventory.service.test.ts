@@ -54,7 +54,9 @@ describe('InventoryService', () => {
     const { accountId } = await addFakeAccount(t);
     t.events.length = 0;
     await t.core.inventory.refresh(accountId);
-    const flags = t.events.map((e) => e.payload.refreshing);
+    const flags = t.events.flatMap((e) =>
+      e.event === 'inventory:changed' ? [e.payload.refreshing] : [],
+    );
     expect(flags).toEqual([true, false]);
   });
 

@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../../../shared/errors';
-import type { ProviderInfo } from '../../../shared/model';
+import type { Expiry, ProviderInfo, RotationMode } from '../../../shared/model';
 import type {
   AccountContext,
   CreateTokenRequest,
@@ -8,19 +8,46 @@ import type {
   ServiceToken,
 } from '../providers/provider-adapter';
 
+export type FakeOperation = 'list' | 'create' | 'revoke' | 'verify' | 'roll';
+
+type StoredToken = ServiceToken & { secret: string };
+
+export interface FakeProviderOptions {
+  /** A service with no token API, whose tokens the user tracks by pasting them. */
+  guided?: boolean;
+  /** api (default), roll (native rotate that kills the old secret) or guided. */
+  mode?: RotationMode;
+  /** A cap on active tokens, as Podstack's 5. */
+  maxActive?: number | null;
+}
+
+const DAY_MS = 24 * 3600_000;
+const CREATED_AT = '2026-01-01T00:00:00.000Z';
+
 /** An in-memory service for unit tests of the core: one adapter, no HTTP. */
 export class FakeProvider implements ProviderAdapter {
-  readonly tokens = new Map<string, ServiceToken & { secret: string }>();
+  readonly tokens = new Map<string, StoredToken>();
   readonly revoked: string[] = [];
-  failNext: Partial<Record<'list' | 'create' | 'revoke' | 'verify', ErrorCode>> = {};
+  /** Every operation that reached the service, in order (failed ones included), and with what. */
+  readonly calls: Array<{ operation: FakeOperation; tokenId?: string; credential: string | null }> =
+    [];
+  /** The next call of the operation fails with this code before the service does anything. */
+  failNext: Partial<Record<FakeOperation, ErrorCode>> = {};
+  /** The next call of the operation happens at the service, but its answer is lost: it fails. */
+  loseAnswer: Partial<Record<'create' | 'roll' | 'revoke', ErrorCode>> = {};
+  /** The last create request, to check what a replacement token was created with. */
+  lastCreate: CreateTokenRequest | null = null;
   private sequence = 0;
 
   readonly info: ProviderInfo;
 
-  /** `guided`: a service with no token API, whose tokens the user tracks by pasting them. */
-  constructor(options: { guided?: boolean } = {}) {
-    const guided = options.guided === true;
-    this.info = guided ? guidedInfo : apiInfo;
+  constructor(options: FakeProviderOptions = {}) {
+    const mode = options.guided === true ? 'guided' : (options.mode ?? 'api');
+    const base = mode === 'guided' ? guidedInfo : mode === 'roll' ? rollInfo : apiInfo;
+    this.info =
+      options.maxActive === undefined
+        ? base
+        : { ...base, capabilities: { ...base.capabilities, maxActive: options.maxActive } };
   }
 
   tokenPageUrl(): string | null {
@@ -32,10 +59,11 @@ export class FakeProvider implements ProviderAdapter {
   }
 
   /** Adds a token as if created in the service's dashboard; returns its secret. */
-  seed(name: string): { id: string; secret: string } {
+  seed(name: string, fields: Partial<ServiceToken> = {}): { id: string; secret: string } {
     const id = `tok-${++this.sequence}`;
-    const secret = `fake-secret-${id}-${'x'.repeat(24)}`;
-    this.tokens.set(id, { ...this.describe(id, name), secret });
+    // The first 8 characters (what describeSecret shows) differ from token to token.
+    const secret = `fk${String(this.sequence).padStart(6, '0')}-fake-secret-${'x'.repeat(24)}`;
+    this.tokens.set(id, { ...this.describe(id, name), ...fields, id, secret });
     return { id, secret };
   }
 
@@ -47,30 +75,53 @@ export class FakeProvider implements ProviderAdapter {
   }
 
   listTokens(ctx: AccountContext): Promise<ServiceToken[]> {
-    return this.guarded('list', ctx, () =>
+    return this.guarded('list', ctx, undefined, () =>
       [...this.tokens.values()].map(({ secret: _secret, ...token }) => token),
     );
   }
 
   createToken(ctx: AccountContext, request: CreateTokenRequest): Promise<CreatedToken> {
-    return this.guarded('create', ctx, () => {
-      const { id, secret } = this.seed(request.name);
-      const { secret: _secret, ...token } = this.tokens.get(id) as ServiceToken & {
-        secret: string;
-      };
-      return { token, secret };
+    return this.guarded('create', ctx, undefined, () => {
+      this.lastCreate = request;
+      const expiresAt = expiryDate(request.expiry);
+      const { id } = this.seed(request.name, {
+        description: request.description ?? null,
+        project: request.project ?? null,
+        role: request.role ?? null,
+        scopes: request.scopes ?? [],
+        extended: request.extended === true,
+        expiresAt,
+      });
+      return this.created(id);
     });
   }
 
   revokeToken(ctx: AccountContext, tokenId: string): Promise<void> {
-    return this.guarded('revoke', ctx, () => {
+    return this.guarded('revoke', ctx, tokenId, () => {
       this.tokens.delete(tokenId);
       this.revoked.push(tokenId);
     });
   }
 
+  /** Like GitLab's rotate: a new token (new id, same name) and the old one revoked at once. */
+  rollToken(ctx: AccountContext, tokenId: string, expiry: Expiry | null): Promise<CreatedToken> {
+    return this.guarded('roll', ctx, tokenId, () => {
+      const old = this.tokens.get(tokenId);
+      if (old === undefined) throw new AppError('NOT_FOUND', 'No such token.');
+      this.tokens.delete(tokenId);
+      this.revoked.push(tokenId);
+      const { secret: _secret, id: _id, ...fields } = old;
+      const { id } = this.seed(old.name, {
+        ...fields,
+        expiresAt: expiry === null ? old.expiresAt : expiryDate(expiry),
+        lastUsedAt: null,
+      });
+      return this.created(id);
+    });
+  }
+
   verify(ctx: AccountContext, secret: string): Promise<void> {
-    return this.guarded('verify', ctx, () => {
+    return this.guarded('verify', ctx, undefined, () => {
       if (![...this.tokens.values()].some((token) => token.secret === secret)) {
         throw new AppError('AUTH_FAILED', 'The token was refused.');
       }
@@ -81,11 +132,26 @@ export class FakeProvider implements ProviderAdapter {
     return this.tokens.get(token.id)?.secret === secret;
   }
 
+  /** The secret of a live token, as a test acting as the user would read it from the dashboard. */
+  secretOf(tokenId: string): string | undefined {
+    return this.tokens.get(tokenId)?.secret;
+  }
+
+  private created(id: string): CreatedToken {
+    const { secret, ...token } = this.tokens.get(id) as StoredToken;
+    return { token, secret };
+  }
+
   private guarded<T>(
-    operation: keyof FakeProvider['failNext'],
+    operation: FakeOperation,
     ctx: AccountContext,
+    tokenId: string | undefined,
     body: () => T,
   ): Promise<T> {
+    const credential = ctx.credential;
+    this.calls.push(
+      tokenId === undefined ? { operation, credential } : { operation, tokenId, credential },
+    );
     const failure = this.failNext[operation];
     if (failure !== undefined) {
       delete this.failNext[operation];
@@ -96,7 +162,14 @@ export class FakeProvider implements ProviderAdapter {
     if (operation !== 'verify' && !known)
       return Promise.reject(new AppError('AUTH_FAILED', 'The credential was refused.'));
     try {
-      return Promise.resolve(body());
+      const result = body();
+      const lost =
+        operation === 'verify' || operation === 'list' ? undefined : this.loseAnswer[operation];
+      if (lost !== undefined) {
+        delete this.loseAnswer[operation as keyof FakeProvider['loseAnswer']];
+        return Promise.reject(new AppError(lost, `Injected ${lost} after the service acted.`));
+      }
+      return Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -111,13 +184,18 @@ export class FakeProvider implements ProviderAdapter {
       project: null,
       role: null,
       scopes: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
+      createdAt: CREATED_AT,
       expiresAt: null,
       lastUsedAt: null,
       status: 'active',
       extended: false,
     };
   }
+}
+
+function expiryDate(expiry: Expiry): string | null {
+  if (expiry.kind === 'never') return null;
+  return new Date(Date.parse(CREATED_AT) + expiry.days * DAY_MS).toISOString();
 }
 
 const apiInfo: ProviderInfo = {
@@ -146,6 +224,14 @@ const apiInfo: ProviderInfo = {
     scopes: [],
     nameRule: { pattern: '^[a-z0-9-]{1,63}$', hint: 'lowercase letters, digits and dashes' },
   },
+};
+
+const rollInfo: ProviderInfo = {
+  ...apiInfo,
+  kind: 'gitlab',
+  name: 'Fake Roll',
+  mode: 'roll',
+  capabilities: { ...apiInfo.capabilities, extended: false, nameRule: null },
 };
 
 const guidedInfo: ProviderInfo = {

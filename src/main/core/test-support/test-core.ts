@@ -6,16 +6,19 @@ import { createCore, type Core } from '../app-core';
 import type { ClipboardPort } from '../clipboard/secret-clipboard';
 import type { HttpClient } from '../http/http-client.types';
 import { silentLogger } from '../log/logger';
+import type { Checkpoint } from '../rotation/rotation-deps';
+import type { RotationPublisher } from '../rotation/rotation-publisher';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { FakeProvider } from './fake-provider';
+import { FakeProvider, type FakeProviderOptions } from './fake-provider';
 
 export interface TestCore {
   core: Core;
   provider: FakeProvider;
   secrets: SecretStore;
   dataDir: string;
-  events: Array<{ event: EventName; payload: EventPayload<EventName> }>;
+  /** Every event emitted, narrowed by name (`e.event === 'rotation:progress'` types the payload). */
+  events: Array<{ [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName]>;
   cleanup(): Promise<void>;
 }
 
@@ -26,15 +29,25 @@ const unusedHttp: HttpClient = {
 
 /** A core over a temp data dir, a memory keychain and one fake provider. */
 export async function createTestCore(
-  options: {
+  options: FakeProviderOptions & {
     secrets?: SecretStore;
     clipboard?: ClipboardPort;
-    guided?: boolean;
     env?: NodeJS.ProcessEnv;
+    publisher?: RotationPublisher;
+    checkpoint?: Checkpoint;
+    /** Reuse a data dir (a "restart" of the app over the same state). */
+    dataDir?: string;
+    provider?: FakeProvider;
   } = {},
 ): Promise<TestCore> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-core-'));
-  const provider = new FakeProvider({ guided: options.guided === true });
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tokendesk-core-')));
+  const provider =
+    options.provider ??
+    new FakeProvider({
+      guided: options.guided === true,
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+      ...(options.maxActive === undefined ? {} : { maxActive: options.maxActive }),
+    });
   const secrets = options.secrets ?? new MemorySecretStore();
   const events: TestCore['events'] = [];
   const core = createCore({
@@ -43,9 +56,11 @@ export async function createTestCore(
     http: unusedHttp,
     adapters: [provider],
     log: silentLogger,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => events.push({ event, payload } as TestCore['events'][number]),
     clipboard: options.clipboard ?? null,
     importEnvironment: { env: options.env ?? {}, home: dataDir },
+    ...(options.publisher === undefined ? {} : { publisher: options.publisher }),
+    ...(options.checkpoint === undefined ? {} : { rotationCheckpoint: options.checkpoint }),
   });
   return {
     core,
@@ -64,7 +79,7 @@ export async function addFakeAccount(
 ): Promise<{ accountId: string; credential: string }> {
   const { secret } = t.provider.seed('management');
   const account = await t.core.accounts.add({
-    provider: 'kestra',
+    provider: t.provider.info.kind,
     label,
     baseUrl: 'https://service.example.com/',
     settings: { userId: 'alice' },

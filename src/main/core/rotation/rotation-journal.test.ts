@@ -1,0 +1,86 @@
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RotationJournal } from './rotation-journal';
+import { emptySteps, type RotationRecord } from './rotation-record';
+
+function record(rotationId: string, startedAt: string): RotationRecord {
+  return {
+    version: 1,
+    rotationId,
+    accountId: 'acc-1',
+    method: 'overlap',
+    oldTokenId: 'tok-1',
+    oldTokenName: 'ci',
+    isManagementCredential: false,
+    marker: 'r00000000',
+    replacement: {
+      name: 'ci-r00000000',
+      description: null,
+      expiry: { kind: 'never' },
+      extended: false,
+      project: null,
+      role: null,
+      scopes: [],
+    },
+    knownTokenIds: ['tok-1'],
+    newTokenId: null,
+    newToken: null,
+    rollAttempted: false,
+    steps: emptySteps(),
+    direction: 'forward',
+    status: 'running',
+    waitingFor: null,
+    error: null,
+    publishResults: [],
+    revealed: false,
+    startedAt,
+    updatedAt: startedAt,
+    finishedAt: null,
+  };
+}
+
+describe('RotationJournal', () => {
+  let dir: string;
+  let journal: RotationJournal;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tokendesk-journal-'));
+    journal = new RotationJournal(dir);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps one private file per rotation and lists them newest first', async () => {
+    await journal.write(record('a-1', '2026-01-01T00:00:00.000Z'));
+    await journal.write(record('b-2', '2026-01-02T00:00:00.000Z'));
+    const listed = await journal.list();
+    expect(listed.map((r) => r.rotationId)).toEqual(['b-2', 'a-1']);
+    const file = await stat(join(dir, 'rotations', 'a-1.json'));
+    expect(file.mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'rotations'))).mode & 0o777).toBe(0o700);
+    expect((await readdir(join(dir, 'rotations'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the last write when several are queued at once', async () => {
+    const base = record('a-1', '2026-01-01T00:00:00.000Z');
+    await Promise.all(
+      (['running', 'needs-user', 'done'] as const).map((status) =>
+        journal.write({ ...base, status }),
+      ),
+    );
+    expect((await journal.get('a-1')).status).toBe('done');
+  });
+
+  it('falls back to the previous write when a record is damaged', async () => {
+    await journal.write(record('a-1', '2026-01-01T00:00:00.000Z'));
+    await journal.write({ ...record('a-1', '2026-01-01T00:00:00.000Z'), status: 'done' });
+    await writeFile(join(dir, 'rotations', 'a-1.json'), '{"version":1,"rotat');
+    expect((await journal.get('a-1')).status).toBe('running');
+  });
+
+  it('refuses ids that could leave the folder, and answers NOT_FOUND for unknown ones', async () => {
+    await expect(journal.get('../accounts')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(journal.get('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await journal.list()).toEqual([]);
+  });
+});

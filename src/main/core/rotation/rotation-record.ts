@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  ExpirySchema,
+  PublishResultSchema,
+  RotationMethodSchema,
+  RotationStatusSchema,
+  RotationStepStateSchema,
+  RotationWaitSchema,
+  rotationSteps,
+  type RotationStep,
+} from '../../../shared/model';
+import { ServiceTokenSchema } from '../inventory/inventory-cache';
+
+const StepRecordSchema = z.object({
+  state: RotationStepStateSchema,
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+/** What the new token is created with: the old token's settings, so nothing changes but the secret. */
+export const ReplacementSchema = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  expiry: ExpirySchema,
+  extended: z.boolean(),
+  project: z.string().nullable(),
+  role: z.string().nullable(),
+  scopes: z.array(z.string()),
+});
+export type Replacement = z.infer<typeof ReplacementSchema>;
+
+/**
+ * One rotation, as journaled in `rotations/<rotationId>.json`. It never holds a secret: the new
+ * secret lives in the keychain from the moment it exists, and this record says where.
+ */
+export const RotationRecordSchema = z.object({
+  version: z.literal(1),
+  rotationId: z.string(),
+  accountId: z.string(),
+  method: RotationMethodSchema,
+  oldTokenId: z.string(),
+  oldTokenName: z.string(),
+  isManagementCredential: z.boolean(),
+  /** Carried by the new token's name (or description) so a token created before a crash is found. */
+  marker: z.string(),
+  replacement: ReplacementSchema,
+  /** Ids the service listed when the rotation started: a token not among them is a candidate. */
+  knownTokenIds: z.array(z.string()),
+  newTokenId: z.string().nullable(),
+  /** The new token as the service described it (no secret), for the local inventory. */
+  newToken: ServiceTokenSchema.nullable(),
+  /** Roll only: the roll call went out once. It is never sent again (GitLab revokes the family). */
+  rollAttempted: z.boolean(),
+  steps: z.object({
+    intent: StepRecordSchema,
+    create: StepRecordSchema,
+    store: StepRecordSchema,
+    verify: StepRecordSchema,
+    publish: StepRecordSchema,
+    promote: StepRecordSchema,
+    revoke: StepRecordSchema,
+  } satisfies Record<RotationStep, typeof StepRecordSchema>),
+  direction: z.enum(['forward', 'rollback']),
+  status: RotationStatusSchema,
+  waitingFor: RotationWaitSchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  publishResults: z.array(PublishResultSchema),
+  revealed: z.boolean(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type RotationRecord = z.infer<typeof RotationRecordSchema>;
+
+export const finalStatuses = new Set<RotationRecord['status']>(['done', 'rolled-back']);
+
+export function isFinal(record: RotationRecord): boolean {
+  return finalStatuses.has(record.status);
+}
+
+export function stepStarted(record: RotationRecord, step: RotationStep): boolean {
+  return record.steps[step].state !== 'pending';
+}
+
+export function stepFinished(record: RotationRecord, step: RotationStep): boolean {
+  const { state } = record.steps[step];
+  return state === 'done' || state === 'skipped';
+}
+
+/** The first step not finished yet; null when every step is. */
+export function nextStep(record: RotationRecord): RotationStep | null {
+  return rotationSteps.find((step) => !stepFinished(record, step)) ?? null;
+}
+
+/** From promote on, the new token is (or is becoming) current: failures go forward, never back. */
+export function pastPointOfNoReturn(record: RotationRecord): boolean {
+  if (stepStarted(record, 'promote')) return true;
+  // A roll killed the old secret at the service: there is nothing to go back to.
+  return record.method === 'roll' && record.newTokenId !== null;
+}
+
+export function emptySteps(): RotationRecord['steps'] {
+  const entries = rotationSteps.map((step) => [
+    step,
+    { state: 'pending', startedAt: null, endedAt: null } satisfies StepRecord,
+  ]);
+  return Object.fromEntries(entries) as RotationRecord['steps'];
+}

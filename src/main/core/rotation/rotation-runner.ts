@@ -1,0 +1,253 @@
+import type { RotationStep, RotationWait } from '../../../shared/model';
+import { createStep } from './create-step';
+import { publishStep, storeStep, verifyStep } from './check-steps';
+import { promoteStep } from './promote-step';
+import { revokeStep } from './revoke-step';
+import type { StepDeps } from './rotation-deps';
+import { codeOf, failureKind, toErrorInfo } from './rotation-failure';
+import { auditRotation } from './rotation-audit';
+import { judgeRoll, undoRotation, type RollVerdict } from './rotation-rollback';
+import { nextStep, pastPointOfNoReturn, type RotationRecord } from './rotation-record';
+import type { RunSignals, StepOutcome } from './step-outcome';
+
+type StepRun = (
+  record: RotationRecord,
+  deps: StepDeps,
+  signals: RunSignals,
+) => Promise<StepOutcome>;
+
+const stepRuns: Record<Exclude<RotationStep, 'intent'>, StepRun> = {
+  create: createStep,
+  store: storeStep,
+  verify: verifyStep,
+  publish: publishStep,
+  promote: promoteStep,
+  revoke: revokeStep,
+};
+
+/**
+ * Drives one rotation record: forward step by step, back (rollback), or through the check of a
+ * roll whose answer was lost. Every state change is journaled before the next action, and every
+ * failure ends in a state that says what happens next; nothing here throws to the caller except
+ * a journal that cannot be written (then the last journaled state is what recovery sees).
+ */
+export class RotationRunner {
+  constructor(private readonly deps: StepDeps) {}
+
+  async forward(record: RotationRecord, signals: RunSignals = {}): Promise<void> {
+    record.direction = 'forward';
+    for (;;) {
+      const step = nextStep(record);
+      if (step === null) return this.finish(record);
+      if (step === 'intent') throw new Error('a rotation record without its intent');
+      if (!(await this.runStep(record, step, signals))) return;
+    }
+  }
+
+  /** Undo (before promote only). A failure leaves it resumable: retry continues the undo. */
+  async rollback(record: RotationRecord): Promise<void> {
+    record.direction = 'rollback';
+    record.status = 'rolling-back';
+    record.waitingFor = null;
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.rollback', { outcome: 'started' });
+    await this.deps.checkpoint('rollback:started');
+    try {
+      await undoRotation(record, this.deps);
+    } catch (error) {
+      const info = toErrorInfo(error, this.deps.log);
+      const why =
+        record.error === null ? '' : ` The rotation had stopped because: ${record.error.message}`;
+      record.error = {
+        code: info.code,
+        message: `Undoing the rotation failed: ${info.message}${why} The new token's secret is kept until it is revoked.`,
+      };
+      return this.stop(record, 'needs-user', 'retry');
+    }
+    record.status = 'rolled-back';
+    record.finishedAt = this.now();
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.rolled-back', { errorCode: record.error?.code ?? null });
+  }
+
+  /** A roll without a clear answer: find out from the service what happened; never roll again. */
+  async checkRoll(record: RotationRecord): Promise<void> {
+    record.status = 'running';
+    record.waitingFor = null;
+    await this.deps.persist(record);
+    let verdict: RollVerdict;
+    try {
+      verdict = await judgeRoll(record, this.deps);
+    } catch (error) {
+      const info = toErrorInfo(error, this.deps.log);
+      const lockedOut = record.isManagementCredential && info.code === 'AUTH_FAILED';
+      record.error = {
+        code: info.code,
+        message: lockedOut
+          ? 'The service no longer accepts TokenDesk’s credential for this account: the roll probably happened and its answer was lost. Create a new token in the service, then remove the account and add it again with that token.'
+          : `TokenDesk cannot tell yet whether the roll happened: ${info.message} Retry to check again (it never rolls twice).`,
+      };
+      return this.stop(record, 'needs-user', lockedOut ? 'action' : 'retry');
+    }
+    switch (verdict.kind) {
+      case 'not-rolled':
+        // Nothing changed at the service: the old token is current, as before the rotation.
+        record.status = 'rolled-back';
+        record.finishedAt = this.now();
+        await this.deps.persist(record);
+        await this.audit(record, 'rotation.rolled-back', { errorCode: record.error?.code ?? null });
+        return;
+      case 'adopted':
+        record.newTokenId = verdict.token.id;
+        record.newToken = verdict.token;
+        record.steps.create = { ...record.steps.create, state: 'done', endedAt: this.now() };
+        record.error = null;
+        await this.deps.persist(record);
+        return this.forward(record);
+      case 'lost': {
+        const names = verdict.candidates.map((t) => `“${t.name}” (id ${t.id})`).join(', ');
+        record.error = {
+          code: 'CONFLICT',
+          message:
+            verdict.candidates.length === 0
+              ? `The service rolled “${record.oldTokenName}” but its answer, with the new secret, was lost, and the new token is not in its list. Check the token in the service's dashboard.`
+              : `The service rolled “${record.oldTokenName}” but its answer, with the new secret, was lost before it reached the keychain. The new token ${names} works but nobody holds its secret: rotate that token again from TokenDesk (or revoke it in the dashboard).`,
+        };
+        return this.stop(record, 'needs-user', 'action');
+      }
+    }
+  }
+
+  /** Journals the step as running, runs it, journals the outcome; false when the run stops. */
+  private async runStep(
+    record: RotationRecord,
+    step: Exclude<RotationStep, 'intent'>,
+    signals: RunSignals,
+  ): Promise<boolean> {
+    const entry = record.steps[step];
+    entry.state = 'running';
+    entry.startedAt = this.now();
+    entry.endedAt = null;
+    record.status = 'running';
+    record.waitingFor = null;
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.step', { step, outcome: 'started' });
+    await this.deps.checkpoint(`${step}:started`);
+    let outcome: StepOutcome;
+    try {
+      outcome = await stepRuns[step](record, this.deps, signals);
+    } catch (error) {
+      entry.state = 'failed';
+      entry.endedAt = this.now();
+      await this.audit(record, 'rotation.step', {
+        step,
+        outcome: 'failed',
+        errorCode: codeOf(error),
+      });
+      await this.onFailure(record, step, error);
+      return false;
+    }
+    if (outcome.kind === 'wait') {
+      entry.state = 'pending';
+      entry.startedAt = null;
+      await this.stop(record, 'needs-user', outcome.waitFor);
+      return false;
+    }
+    entry.state = outcome.kind;
+    entry.endedAt = this.now();
+    record.error = null;
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.step', { step, outcome: outcome.kind });
+    await this.deps.checkpoint(`${step}:done`);
+    return true;
+  }
+
+  private async onFailure(record: RotationRecord, step: RotationStep, error: unknown) {
+    record.error = toErrorInfo(error, this.deps.log);
+    const kind = failureKind(error);
+    const code = codeOf(error);
+    if (step === 'revoke') {
+      // The new token is current and safe; only the old one's end is outstanding.
+      if (record.method === 'guided') return this.stop(record, 'needs-user', 'revoke');
+      return this.stop(record, 'revoke-pending', null);
+    }
+    if (kind === 'roll-uncertain') return this.checkRoll(record);
+    if (record.method === 'guided' && !pastPointOfNoReturn(record)) {
+      const rejected =
+        kind === 'pasted-rejected' ||
+        kind === 'secret-lost' ||
+        (step === 'verify' && (code === 'AUTH_FAILED' || code === 'FORBIDDEN'));
+      if (rejected) return this.askForAnotherSecret(record);
+      return this.stop(record, 'needs-user', 'retry');
+    }
+    if (kind === 'publish-partial' && !pastPointOfNoReturn(record)) {
+      return this.stop(record, 'needs-user', 'action');
+    }
+    if (!pastPointOfNoReturn(record) && (record.method === 'overlap' || !record.rollAttempted)) {
+      return this.rollback(record);
+    }
+    if (kind === 'secret-lost') return this.stop(record, 'needs-user', 'action');
+    return this.stop(record, 'needs-user', 'retry');
+  }
+
+  /** Guided: the pasted secret is not a working new token; forget it and wait for another. */
+  private async askForAnotherSecret(record: RotationRecord): Promise<void> {
+    await undoRotation(record, this.deps);
+    record.newTokenId = null;
+    record.newToken = null;
+    for (const step of ['create', 'store', 'verify'] as const) {
+      record.steps[step] = { state: 'pending', startedAt: null, endedAt: null };
+    }
+    if (record.error !== null) {
+      record.error = {
+        ...record.error,
+        message: `${record.error.message} Paste the secret of a new, working token (if you created one that is wrong, revoke it in the dashboard).`,
+      };
+    }
+    await this.stop(record, 'needs-user', 'secret');
+  }
+
+  private async stop(
+    record: RotationRecord,
+    status: 'needs-user' | 'revoke-pending',
+    waitingFor: RotationWait | null,
+  ): Promise<void> {
+    record.status = status;
+    record.waitingFor = waitingFor;
+    await this.deps.persist(record);
+    await this.audit(record, `rotation.${status}`, {
+      outcome: waitingFor === null ? status : `waiting-for-${waitingFor}`,
+      errorCode: record.error?.code ?? null,
+    });
+  }
+
+  private async finish(record: RotationRecord): Promise<void> {
+    record.status = 'done';
+    record.waitingFor = null;
+    record.error = null;
+    record.finishedAt = this.now();
+    await this.deps.persist(record);
+    this.deps.held.drop(record.rotationId);
+    await this.audit(record, 'rotation.done', { outcome: 'done' });
+    await this.deps.checkpoint('rotation:done');
+  }
+
+  private audit(
+    record: RotationRecord,
+    action: string,
+    fields: { step?: string; outcome?: string; errorCode?: string | null },
+  ): Promise<void> {
+    return auditRotation(this.deps, {
+      action,
+      rotationId: record.rotationId,
+      accountId: record.accountId,
+      oldTokenId: record.oldTokenId,
+      newTokenId: record.newTokenId,
+      ...fields,
+    });
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}

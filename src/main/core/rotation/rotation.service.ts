@@ -1,0 +1,302 @@
+import { AppError } from '../../../shared/errors';
+import type { Account, RotationView } from '../../../shared/model';
+import { secretKeys } from '../secrets/secret-store';
+import { auditRotation } from './rotation-audit';
+import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
+import { newSecretKey } from './rotation-keychain';
+import { prepareIntent } from './rotation-intent';
+import { isFinal, pastPointOfNoReturn, stepStarted, type RotationRecord } from './rotation-record';
+import { RotationRunner } from './rotation-runner';
+import { cancellable, retryable, revealable, toView } from './rotation-view';
+import type { RunSignals } from './step-outcome';
+
+/** Finished rotations shown besides the unfinished ones. */
+const RECENT_FINISHED = 20;
+
+/**
+ * One-click rotation that never loses a secret or strands a token. Each rotation is a journaled
+ * record driven by the runner; this service decides when a record may run (one run per rotation
+ * at a time, one rotation per token), answers the user's calls, and resumes or undoes what a
+ * crash interrupted.
+ */
+export class RotationService {
+  private readonly runner: RotationRunner;
+  /**
+   * The one in-memory copy of each record this process touched. The runner and the user's calls
+   * (reveal) mutate the same object, so the journal, written in call order, ends with all of it.
+   */
+  private readonly records = new Map<string, RotationRecord>();
+  private readonly runs = new Map<string, Promise<void>>();
+  /** Starts of one account are checked one after another, so two clicks cannot both pass. */
+  private readonly startQueues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly held: HeldSecrets,
+    private readonly ports: RotationPorts,
+  ) {
+    const deps: StepDeps = { ...ports, held: this.held, persist: (record) => this.persist(record) };
+    this.runner = new RotationRunner(deps);
+  }
+
+  /** Checks, journals the intent and starts the rotation; it goes on in the background. */
+  start(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+    const previous = this.startQueues.get(accountId) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.startNow(accountId, tokenId),
+      () => this.startNow(accountId, tokenId),
+    );
+    this.startQueues.set(
+      accountId,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+
+  async list(): Promise<RotationView[]> {
+    const records = await this.ports.journal.list();
+    const unfinished = records.filter((record) => !isFinal(record));
+    const finished = records.filter(isFinal).slice(0, RECENT_FINISHED);
+    const accounts = await this.ports.registry.list();
+    return [...unfinished, ...finished].map((record) =>
+      this.viewWith(this.current(record), accounts),
+    );
+  }
+
+  async view(rotationId: string): Promise<RotationView> {
+    const record = await this.instance(rotationId);
+    return this.viewWith(record, await this.ports.registry.list());
+  }
+
+  /** Resolves once no run of the rotation is under way (tests and the crash worker wait here). */
+  async whenSettled(rotationId: string): Promise<RotationView> {
+    for (let run = this.runs.get(rotationId); run !== undefined; run = this.runs.get(rotationId)) {
+      await run;
+    }
+    return this.view(rotationId);
+  }
+
+  async provideSecret(rotationId: string, secret: string): Promise<RotationView> {
+    const record = await this.idle(rotationId);
+    if (record.status !== 'needs-user' || record.waitingFor !== 'secret') {
+      throw new AppError('CONFLICT', 'This rotation is not waiting for a secret.');
+    }
+    this.held.hold(rotationId, secret.trim());
+    await this.drive(record, () => this.runner.forward(record));
+    return this.view(rotationId);
+  }
+
+  async confirmRevoked(rotationId: string): Promise<RotationView> {
+    const record = await this.idle(rotationId);
+    if (record.status !== 'needs-user' || record.waitingFor !== 'revoke') {
+      throw new AppError(
+        'CONFLICT',
+        'This rotation is not waiting for the old token to be revoked.',
+      );
+    }
+    const signals: RunSignals = { revokeConfirmed: true };
+    await this.drive(record, () => this.runner.forward(record, signals));
+    return this.view(rotationId);
+  }
+
+  async retry(rotationId: string): Promise<RotationView> {
+    const record = await this.idle(rotationId);
+    if (!retryable(record)) {
+      throw new AppError('CONFLICT', 'This rotation has nothing to retry.');
+    }
+    await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.retried' });
+    await this.drive(record, () => this.resume(record));
+    return this.view(rotationId);
+  }
+
+  async cancel(rotationId: string): Promise<RotationView> {
+    const record = await this.idle(rotationId);
+    if (!cancellable(record)) {
+      throw new AppError(
+        'CONFLICT',
+        'It is too late to cancel: the new token exists and is being made current. Let the rotation finish, or retry it.',
+      );
+    }
+    await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.cancelled' });
+    record.error = null;
+    await this.drive(record, () => this.runner.rollback(record));
+    return this.view(rotationId);
+  }
+
+  /**
+   * The new secret, once: like tokens:create, the one result that carries a secret. Only after
+   * it is safe in the keychain; journaled as revealed before it is handed out.
+   */
+  async reveal(rotationId: string): Promise<{ secret: string }> {
+    const record = await this.instance(rotationId);
+    if (!revealable(record, this.held.has(rotationId))) {
+      throw new AppError(
+        'CONFLICT',
+        record.revealed
+          ? 'The new secret was shown once already. Copy it from the token list instead.'
+          : 'There is no new secret to show for this rotation.',
+      );
+    }
+    const secret = await this.newSecretOf(record);
+    if (secret === null) throw new AppError('NOT_FOUND', 'The keychain holds no new secret.');
+    record.revealed = true;
+    await this.persist(record);
+    await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.revealed' });
+    return { secret };
+  }
+
+  /**
+   * Called once at start: every unfinished rotation resumes or is undone, without asking the
+   * user again. Rotations waiting for the user (a paste, a dashboard revoke) keep waiting.
+   */
+  async recover(): Promise<void> {
+    const records = await this.ports.journal.list();
+    const pending = records
+      .filter((record) => !this.records.has(record.rotationId))
+      .filter((record) => !isFinal(record) && !waitsForUser(record));
+    for (const record of pending) this.records.set(record.rotationId, record);
+    await Promise.all(
+      pending.map(async (record) => {
+        markInterrupted(record, this.ports.clock.now().toISOString());
+        await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.recovered' });
+        return this.drive(record, () => this.recoverOne(record));
+      }),
+    );
+  }
+
+  private async startNow(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+    const record = await prepareIntent(this.ports, accountId, tokenId);
+    this.records.set(record.rotationId, record);
+    await this.persist(record);
+    await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.started' });
+    await this.ports.checkpoint('intent:done');
+    void this.drive(record, () => this.runner.forward(record));
+    return { rotationId: record.rotationId };
+  }
+
+  /** After a crash: before the point of no return undo; after it, go forward. */
+  private recoverOne(record: RotationRecord): Promise<void> {
+    if (record.direction === 'rollback') return this.runner.rollback(record);
+    if (rollAnswerMissing(record)) return this.runner.checkRoll(record);
+    if (pastPointOfNoReturn(record)) return this.runner.forward(record);
+    if (record.method === 'guided') {
+      // Nothing was created by TokenDesk; the pasted secret (if kept) is checked again.
+      return this.runner.forward(record);
+    }
+    if (record.status === 'needs-user' && record.waitingFor === 'action') return Promise.resolve();
+    return this.runner.rollback(record);
+  }
+
+  private resume(record: RotationRecord): Promise<void> {
+    if (record.direction === 'rollback') return this.runner.rollback(record);
+    if (rollAnswerMissing(record)) return this.runner.checkRoll(record);
+    return this.runner.forward(record);
+  }
+
+  /**
+   * Runs `work` as the only run of this rotation. Whatever it throws (a journal that cannot be
+   * written, a bug) is logged; the last journaled state stands and recovery takes it from there.
+   */
+  private drive(record: RotationRecord, work: () => Promise<void>): Promise<void> {
+    const { rotationId } = record;
+    if (this.runs.has(rotationId)) {
+      return Promise.reject(new AppError('CONFLICT', 'This rotation is busy; wait for its step.'));
+    }
+    const run = work()
+      .catch((error: unknown) => {
+        this.ports.log.error('rotation stopped unexpectedly', { rotationId, error });
+      })
+      .finally(() => {
+        this.runs.delete(rotationId);
+        if (isFinal(record)) this.held.drop(rotationId);
+      });
+    this.runs.set(rotationId, run);
+    return run;
+  }
+
+  /** The record if no run of it is under way; a user call may not cut into a running step. */
+  private async idle(rotationId: string): Promise<RotationRecord> {
+    if (this.runs.has(rotationId)) {
+      throw new AppError('CONFLICT', 'This rotation is busy; wait for its step to finish.');
+    }
+    return this.instance(rotationId);
+  }
+
+  private async instance(rotationId: string): Promise<RotationRecord> {
+    const known = this.records.get(rotationId);
+    if (known !== undefined) return known;
+    const loaded = await this.ports.journal.get(rotationId);
+    // Another call may have loaded it while this one read the file: keep the first copy.
+    const raced = this.records.get(rotationId);
+    if (raced !== undefined) return raced;
+    this.records.set(rotationId, loaded);
+    return loaded;
+  }
+
+  private current(record: RotationRecord): RotationRecord {
+    return this.records.get(record.rotationId) ?? record;
+  }
+
+  private async persist(record: RotationRecord): Promise<void> {
+    record.updatedAt = this.ports.clock.now().toISOString();
+    await this.ports.journal.write(record);
+    const accounts = await this.ports.registry.list();
+    this.ports.emit('rotation:progress', this.viewWith(record, accounts));
+  }
+
+  private async newSecretOf(record: RotationRecord): Promise<string | null> {
+    const inMemory = this.held.get(record.rotationId);
+    if (inMemory !== undefined) return inMemory;
+    if (record.newTokenId === null) return null;
+    const pending = await this.ports.secrets.get(newSecretKey(record));
+    if (pending !== null || !record.isManagementCredential) return pending;
+    return this.ports.secrets.get(secretKeys.management(record.accountId));
+  }
+
+  private viewWith(record: RotationRecord, accounts: readonly Account[]): RotationView {
+    const account = accounts.find((candidate) => candidate.id === record.accountId);
+    const adapter = account === undefined ? undefined : this.ports.providers.find(account.provider);
+    return toView(record, {
+      serviceName: adapter === undefined ? 'the service' : adapter.info.name,
+      tokenPageUrl: account === undefined ? null : account.tokenPageUrl,
+      running: this.runs.has(record.rotationId),
+      holdsSecret: this.held.has(record.rotationId),
+    });
+  }
+
+  private ids(record: RotationRecord) {
+    return {
+      rotationId: record.rotationId,
+      accountId: record.accountId,
+      oldTokenId: record.oldTokenId,
+      newTokenId: record.newTokenId,
+    };
+  }
+}
+
+function waitsForUser(record: RotationRecord): boolean {
+  return (
+    record.status === 'needs-user' &&
+    (record.waitingFor === 'secret' || record.waitingFor === 'revoke')
+  );
+}
+
+/** The roll went out, and the journal never learned the new token: its answer may be lost. */
+function rollAnswerMissing(record: RotationRecord): boolean {
+  return record.method === 'roll' && record.rollAttempted && record.newTokenId === null;
+}
+
+/** A step journaled as running when the process died was cut off: it counts as failed. */
+function markInterrupted(record: RotationRecord, now: string): void {
+  for (const entry of Object.values(record.steps)) {
+    if (entry.state === 'running') {
+      entry.state = 'failed';
+      entry.endedAt = now;
+    }
+  }
+  if (record.error === null && stepStarted(record, 'create')) {
+    record.error = {
+      code: 'INTERNAL',
+      message: 'TokenDesk stopped in the middle of this rotation (it was closed or crashed).',
+    };
+  }
+}
