@@ -8,6 +8,52 @@ export interface KestraAccountForm {
   credential: string;
 }
 
+export interface AccountForm {
+  /** The service as the Service select names it, e.g. "Podstack". */
+  service: string;
+  label: string;
+  /** Left as prefilled from the service's default when absent. */
+  baseUrl?: string;
+  /** The service's own fields by their label: a text input is filled, a select chosen. */
+  fields?: Record<string, string>;
+  /** The management credential, for services that take one. */
+  credential?: string;
+}
+
+export interface TrackTokenForm {
+  name: string;
+  secret: string;
+  /** The service's track fields by their label (e.g. { Project: '1234' }). */
+  fields?: Record<string, string>;
+  role?: string;
+  /** A lifetime's label ("30 days", "Never") or, for a date input, yyyy-MM-dd. */
+  expires?: string;
+}
+
+export interface ImportSources {
+  environment?: boolean;
+  /** The path of a .env file to read. */
+  dotenv?: string;
+  /** true reads the default ~/.podstack/credentials; a string reads that file. */
+  podstack?: string | true;
+}
+
+/** How to treat one found credential, keyed by its source as the preview shows it. */
+export interface ImportChoice {
+  import: boolean;
+  name?: string;
+  /** The account's label. */
+  account?: string;
+  role?: string;
+}
+
+export interface FilterChoice {
+  /** Option labels as the toolbar shows them ("Podstack", "web", "Expired"). */
+  service?: string;
+  project?: string;
+  status?: string;
+}
+
 /** The main window as a user sees it: every locator by role, label or test id. */
 export class TokenDeskPage {
   constructor(readonly page: Page) {}
@@ -72,5 +118,169 @@ export class TokenDeskPage {
     const dialog = this.page.getByRole('dialog', { name: 'Revoke token?' });
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await expect(dialog).toHaveCount(0);
+  }
+
+  // ---- Every service: accounts, tracked tokens, import, filters ----
+
+  /** Fills a labelled control, whichever kind the form made of it (a select is a combobox). */
+  private async fillLabelled(scope: Locator, label: string, value: string): Promise<void> {
+    const select = scope.getByRole('combobox', { name: label, exact: true });
+    if ((await select.count()) > 0) await select.selectOption(value);
+    else await scope.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  /** Adds an account of any service; waits for nothing, so a refusal can be asserted after. */
+  async addAccount(form: AccountForm): Promise<void> {
+    await this.page
+      .getByRole('button', { name: /add (your first )?account/i })
+      .first()
+      .click();
+    const dialog = this.addAccountDialog();
+    await dialog.getByLabel('Service', { exact: true }).selectOption({ label: form.service });
+    await dialog.getByLabel('Name', { exact: true }).fill(form.label);
+    if (form.baseUrl !== undefined) await dialog.getByLabel('Service URL').fill(form.baseUrl);
+    for (const [label, value] of Object.entries(form.fields ?? {})) {
+      await this.fillLabelled(dialog, label, value);
+    }
+    if (form.credential !== undefined) {
+      await dialog.getByTestId('credential-input').fill(form.credential);
+    }
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+  }
+
+  /** One account's rows, header included, found by the account's label. */
+  accountGroup(accountLabel: string): Locator {
+    return this.page.getByTestId('account-group').filter({
+      has: this.page.getByTestId('account-title').getByText(accountLabel, { exact: true }),
+    });
+  }
+
+  trackTokenDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Track a token' });
+  }
+
+  /** Pastes a token into a guided account; the dialog closes once the service accepted it. */
+  async trackToken(accountLabel: string, form: TrackTokenForm): Promise<void> {
+    await this.accountGroup(accountLabel).getByRole('button', { name: 'Track a token' }).click();
+    const dialog = this.trackTokenDialog();
+    await dialog.getByLabel('Name', { exact: true }).fill(form.name);
+    await dialog.getByLabel('Token', { exact: true }).fill(form.secret);
+    for (const [label, value] of Object.entries(form.fields ?? {})) {
+      await this.fillLabelled(dialog, label, value);
+    }
+    if (form.role !== undefined) {
+      await dialog.getByLabel('Role', { exact: true }).selectOption({ label: form.role });
+    }
+    if (form.expires !== undefined) {
+      const lifetimes = dialog.getByRole('combobox', { name: 'Expires (optional)' });
+      if ((await lifetimes.count()) > 0) await lifetimes.selectOption({ label: form.expires });
+      else await dialog.getByLabel('Expires (optional)').fill(form.expires);
+    }
+    await dialog.getByRole('button', { name: 'Track token' }).click();
+  }
+
+  /** Opens a row's More menu and picks an item ("Verify", "Forget"). */
+  async rowAction(tokenName: string, action: string): Promise<void> {
+    await this.page.getByRole('button', { name: `More actions for ${tokenName}` }).click();
+    await this.page.getByRole('menuitem', { name: `${action} ${tokenName}` }).click();
+  }
+
+  notice(): Locator {
+    return this.page.getByTestId('notice');
+  }
+
+  /** Checks a stored token against its service and returns what the notice says. */
+  async verify(tokenName: string): Promise<string> {
+    await this.rowAction(tokenName, 'Verify');
+    const text = this.notice().getByTestId('notice-text');
+    await expect(text).not.toContainText('Checking');
+    return (await text.textContent()) ?? '';
+  }
+
+  async forget(tokenName: string): Promise<void> {
+    await this.rowAction(tokenName, 'Forget');
+    const dialog = this.page.getByRole('dialog', { name: 'Forget token?' });
+    await dialog.getByRole('button', { name: 'Forget' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import tokens' });
+  }
+
+  /** A found credential's preview row, by its source ("environment: PODSTACK_API_TOKEN"). */
+  importRow(source: string): Locator {
+    return this.importDialog().getByTestId('import-row').filter({ hasText: source });
+  }
+
+  /** Opens Import, scans the given sources and waits for the preview (or "nothing found"). */
+  async scanForImport(sources: ImportSources): Promise<void> {
+    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = this.importDialog();
+    await dialog.getByLabel('Environment variables').setChecked(sources.environment ?? false);
+    await dialog.getByLabel('A .env file').setChecked(sources.dotenv !== undefined);
+    if (sources.dotenv !== undefined) await dialog.getByLabel('.env path').fill(sources.dotenv);
+    await dialog.getByLabel('Podstack credentials').setChecked(sources.podstack !== undefined);
+    if (typeof sources.podstack === 'string') {
+      await dialog.getByLabel('Credentials path').fill(sources.podstack);
+    }
+    await dialog.getByRole('button', { name: 'Scan' }).click();
+    await expect(
+      dialog.getByTestId('import-row').or(dialog.getByTestId('import-nothing-found')).first(),
+    ).toBeVisible();
+  }
+
+  /**
+   * Scans, applies the choices (rows not named keep the preview's defaults), imports, and
+   * leaves the dialog open on the per-row results: read them with `importRow(source)`.
+   */
+  async importTokens(
+    sources: ImportSources,
+    choices: Record<string, ImportChoice> = {},
+  ): Promise<void> {
+    await this.scanForImport(sources);
+    for (const [source, choice] of Object.entries(choices)) {
+      const row = this.importRow(source);
+      await row.getByRole('checkbox').setChecked(choice.import);
+      if (choice.account !== undefined) {
+        await row.getByLabel(`Account for ${source}`).selectOption({ label: choice.account });
+      }
+      if (choice.name !== undefined) await row.getByLabel(`Name for ${source}`).fill(choice.name);
+      if (choice.role !== undefined) {
+        await row.getByLabel(`Role for ${source}`).selectOption({ label: choice.role });
+      }
+    }
+    const dialog = this.importDialog();
+    await dialog.getByRole('button', { name: 'Import selected' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Imported');
+  }
+
+  async closeImport(): Promise<void> {
+    const dialog = this.importDialog();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  private filters(): Locator {
+    return this.page.getByRole('group', { name: 'Filters' });
+  }
+
+  /** Sets the toolbar's filters; "All …" options reset one. */
+  async filterBy(choice: FilterChoice): Promise<void> {
+    const filters = this.filters();
+    if (choice.service !== undefined) {
+      await filters.getByLabel('Service', { exact: true }).selectOption({ label: choice.service });
+    }
+    if (choice.project !== undefined) {
+      await filters.getByLabel('Project', { exact: true }).selectOption({ label: choice.project });
+    }
+    if (choice.status !== undefined) {
+      await filters.getByLabel('Status', { exact: true }).selectOption({ label: choice.status });
+    }
+  }
+
+  /** "Name", "Expires (soonest first)" or "Last used (most recent first)". */
+  async sortBy(label: string): Promise<void> {
+    await this.filters().getByLabel('Sort by', { exact: true }).selectOption({ label });
   }
 }

@@ -1,19 +1,19 @@
-import { Fragment, useId, type ReactNode } from 'react';
-import { summarizeState } from '../lib/account-state';
-import { asOfTime } from '../lib/relative-date';
+import { Fragment, type ReactNode } from 'react';
 import type { AccountGroup as Group } from '../lib/token-groups';
-import { useStore } from '../store';
-import { StatusDot } from './status-dot';
+import { AccountHeader } from './account-header';
 import { TokenRow } from './token-row';
 
 export const tokenColumnCount = 8;
 
 interface AccountGroupProps {
   group: Group;
+  /** Whether the search or a filter narrows the list. */
   filtering: boolean;
+  /** Only the search text narrows it: the empty text then names the search. */
+  searchOnly: boolean;
 }
 
-function emptyText(group: Group, filtering: boolean): string | null {
+function emptyText(group: Group, filtering: boolean, searchOnly: boolean): string | null {
   if (group.projects.length > 0) return null;
   const { inventory } = group;
   // Without one successful fetch an empty list says nothing about the account's tokens.
@@ -22,53 +22,23 @@ function emptyText(group: Group, filtering: boolean): string | null {
       ? 'Fetching tokens…'
       : 'No tokens fetched yet.';
   }
-  if (filtering && group.totalTokens > 0) return 'No tokens match the search.';
+  if (filtering && group.totalTokens > 0) {
+    return searchOnly ? 'No tokens match the search.' : 'No tokens match the filters.';
+  }
   return 'No tokens.';
 }
 
 /** One account's rows: a header with its state, then its tokens grouped by project. */
-export function AccountGroup({ group, filtering }: AccountGroupProps): ReactNode {
-  const openDialog = useStore((s) => s.openDialog);
-  const labelId = useId();
-  const { account, provider, inventory } = group;
-  const summary = summarizeState(inventory);
+export function AccountGroup({ group, filtering, searchOnly }: AccountGroupProps): ReactNode {
+  const { account, provider } = group;
   const capabilities = provider === undefined ? null : provider.capabilities;
-  const empty = emptyText(group, filtering);
+  const empty = emptyText(group, filtering, searchOnly);
 
   return (
     <tbody data-testid="account-group" data-account-id={account.id} className="account-group">
       <tr className="account-header">
         <th colSpan={tokenColumnCount} scope="colgroup">
-          <div className="account-header-row">
-            <StatusDot summary={summary} />
-            <span id={labelId} className="account-title">
-              {account.label}
-            </span>
-            <span className="muted">
-              {provider === undefined ? account.provider : provider.name}
-            </span>
-            {inventory !== undefined && inventory.stale && inventory.asOf !== null ? (
-              <span className="stale" data-testid="account-stale" title={inventory.asOf}>
-                as of {asOfTime(inventory.asOf)}
-              </span>
-            ) : null}
-            <span className="spacer" />
-            {capabilities !== null && capabilities.create ? (
-              <button
-                type="button"
-                className="small"
-                aria-describedby={labelId}
-                onClick={() => openDialog({ kind: 'create-token', accountId: account.id })}
-              >
-                New token
-              </button>
-            ) : null}
-          </div>
-          {inventory !== undefined && inventory.error !== null ? (
-            <p role="alert" data-testid="account-error" className="account-error">
-              {inventory.error.message}
-            </p>
-          ) : null}
+          <AccountHeader group={group} />
         </th>
       </tr>
       {empty === null ? null : (
@@ -86,7 +56,12 @@ export function AccountGroup({ group, filtering }: AccountGroupProps): ReactNode
             </tr>
           ) : null}
           {project.tokens.map((token) => (
-            <TokenRow key={token.id} token={token} capabilities={capabilities} />
+            <TokenRow
+              key={token.id}
+              token={token}
+              capabilities={capabilities}
+              guided={account.mode === 'guided'}
+            />
           ))}
         </Fragment>
       ))}

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useStore } from '../store';
 import { fakeApi, rejection } from '../test/fake-api';
-import { account, provider } from '../test/fixtures';
+import { account, guidedProvider, provider } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
 const valueOf = (element: HTMLElement): string =>
@@ -98,5 +98,89 @@ describe('AddAccountDialog', () => {
     const { user } = await openDialog();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  describe('the credential follows what the service needs', () => {
+    const bodhi = provider({
+      kind: 'bodhi',
+      name: 'Bodhi App',
+      mode: 'api',
+      credentialNeed: 'optional',
+      credentialLabel: 'Session cookie',
+      credentialHelp: 'The session cookie of a logged-in browser.',
+      defaultBaseUrl: 'http://localhost:1135',
+      accountFields: [],
+    });
+    const podstack = guidedProvider();
+
+    async function openWith(kind: string): Promise<Awaited<ReturnType<typeof renderApp>>> {
+      const app = await renderApp({ providers: [provider(), bodhi, podstack] });
+      await app.user.click(screen.getByRole('button', { name: 'Add your first account' }));
+      const dialog = screen.getByRole('dialog', { name: 'Add account' });
+      await app.user.selectOptions(within(dialog).getByLabelText('Service'), kind);
+      return app;
+    }
+
+    it('optional: marks the field, explains guided mode and sends no empty credential', async () => {
+      const { user } = await openWith('bodhi');
+      const dialog = screen.getByRole('dialog', { name: 'Add account' });
+      const field = within(dialog).getByLabelText('Session cookie (optional)');
+      expect(field.getAttribute('type')).toBe('password');
+      const hintId = field.getAttribute('aria-describedby') ?? '';
+      const hint = document.getElementById(hintId);
+      expect(hint === null ? '' : hint.textContent).toBe(
+        'The session cookie of a logged-in browser. Without it, this account is guided: you track its tokens by pasting them.',
+      );
+      expect(valueOf(within(dialog).getByLabelText('Service URL'))).toBe('http://localhost:1135');
+
+      await user.type(within(dialog).getByLabelText('Name'), 'Laptop');
+      await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+      expect(fakeApi.accounts.add).toHaveBeenCalledWith({
+        provider: 'bodhi',
+        label: 'Laptop',
+        baseUrl: 'http://localhost:1135',
+        settings: {},
+      });
+    });
+
+    it('optional: sends the credential when one is given', async () => {
+      const { user } = await openWith('bodhi');
+      const dialog = screen.getByRole('dialog', { name: 'Add account' });
+      await user.type(within(dialog).getByLabelText('Name'), 'Laptop');
+      await user.type(within(dialog).getByLabelText('Session cookie (optional)'), 'cookie-value');
+      await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+      expect(fakeApi.accounts.add).toHaveBeenCalledWith(
+        expect.objectContaining({ provider: 'bodhi', credential: 'cookie-value' }),
+      );
+      expect(JSON.stringify(useStore.getState())).not.toContain('cookie-value');
+    });
+
+    it('none: shows no credential field, says tokens are tracked here, and sends none', async () => {
+      const { user } = await openWith('podstack');
+      const dialog = screen.getByRole('dialog', { name: 'Add account' });
+      expect(within(dialog).queryByLabelText(/token|credential|cookie/i)).toBeNull();
+      expect(within(dialog).getByTestId('guided-note').textContent).toContain(
+        'Podstack tokens are created in its dashboard.',
+      );
+      expect(valueOf(within(dialog).getByLabelText('Service URL'))).toBe(
+        'https://api.podstack.ai/v1',
+      );
+      await user.type(within(dialog).getByLabelText('Name'), 'Team');
+      await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+      expect(fakeApi.accounts.add).toHaveBeenCalledWith({
+        provider: 'podstack',
+        label: 'Team',
+        baseUrl: 'https://api.podstack.ai/v1',
+        settings: {},
+      });
+    });
+
+    it('never carries a credential typed for one service over to another', async () => {
+      const { user } = await openWith('kestra');
+      const dialog = screen.getByRole('dialog', { name: 'Add account' });
+      await user.type(within(dialog).getByLabelText('API token'), 'kestra-secret');
+      await user.selectOptions(within(dialog).getByLabelText('Service'), 'bodhi');
+      expect(valueOf(within(dialog).getByLabelText('Session cookie (optional)'))).toBe('');
+    });
   });
 });

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { ProviderInfo, ProviderKind } from '../../../shared/model';
 import { attempt } from '../lib/api';
 import { useStore } from '../store';
+import { CredentialField } from './credential-field';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 
@@ -33,8 +34,16 @@ function findMissing(provider: ProviderInfo, values: FormValues): FieldErrors {
       errors[`setting:${field.key}`] = `Enter the ${field.label}.`;
     }
   }
-  if (values.credential.trim() === '') errors.credential = `Enter the ${provider.credentialLabel}.`;
+  if (provider.credentialNeed === 'required' && values.credential.trim() === '') {
+    errors.credential = `Enter the ${provider.credentialLabel}.`;
+  }
   return errors;
+}
+
+/** Sent only when the service takes one and the user gave it; none means a guided account. */
+function credentialToSend(provider: ProviderInfo, values: FormValues): { credential?: string } {
+  const credential = values.credential.trim();
+  return provider.credentialNeed === 'none' || credential === '' ? {} : { credential };
 }
 
 function filledSettings(provider: ProviderInfo, values: FormValues): Record<string, string> {
@@ -74,6 +83,8 @@ export function AddAccountDialog(): ReactNode {
         ...v,
         settings: {},
         baseUrl: prefilled ? (nextProvider.defaultBaseUrl ?? '') : v.baseUrl,
+        // A credential typed for one service is never sent to another.
+        credential: '',
       };
     });
   };
@@ -97,7 +108,7 @@ export function AddAccountDialog(): ReactNode {
         label: values.label.trim(),
         baseUrl: values.baseUrl.trim(),
         settings: filledSettings(provider, values),
-        credential: values.credential.trim(),
+        ...credentialToSend(provider, values),
       }),
     );
     if (!outcome.ok) {
@@ -205,23 +216,12 @@ export function AddAccountDialog(): ReactNode {
               }
             </FormField>
           ))}
-          <FormField
-            label={provider.credentialLabel}
-            hint="Stored in your system keychain; TokenDesk uses it to list and manage tokens."
+          <CredentialField
+            provider={provider}
+            value={values.credential}
             error={errors.credential}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                required
-                autoComplete="off"
-                spellCheck={false}
-                value={values.credential}
-                onChange={(e) => update({ credential: e.target.value })}
-              />
-            )}
-          </FormField>
+            onChange={(credential) => update({ credential })}
+          />
           {serverError === null ? null : (
             <p role="alert" className="form-error">
               {serverError}

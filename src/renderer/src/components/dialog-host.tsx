@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useStore } from '../store';
 import { AddAccountDialog } from './add-account-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
+import { ForgetTokenDialog } from './forget-token-dialog';
+import { ImportDialog } from './import-dialog';
 import { RevokeTokenDialog } from './revoke-token-dialog';
+import { TrackTokenDialog } from './track-token-dialog';
 
 /** Renders whichever dialog the UI state asks for; closing one unmounts it and its state. */
 export function DialogHost(): ReactNode {
@@ -13,6 +16,8 @@ export function DialogHost(): ReactNode {
       return <AddAccountDialog />;
     case 'create-token':
       return <CreateTokenDialog key={dialog.accountId} accountId={dialog.accountId} />;
+    case 'track-token':
+      return <TrackTokenDialog key={dialog.accountId} accountId={dialog.accountId} />;
     case 'revoke-token':
       return (
         <RevokeTokenDialog
@@ -21,5 +26,15 @@ export function DialogHost(): ReactNode {
           tokenId={dialog.tokenId}
         />
       );
+    case 'forget-token':
+      return (
+        <ForgetTokenDialog
+          key={`${dialog.accountId}/${dialog.tokenId}`}
+          accountId={dialog.accountId}
+          tokenId={dialog.tokenId}
+        />
+      );
+    case 'import':
+      return <ImportDialog />;
   }
 }

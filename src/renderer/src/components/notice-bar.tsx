@@ -19,7 +19,7 @@ export function NoticeBar(): ReactNode {
     <div role="status" className="notice-region">
       {notice === null ? null : (
         <div data-testid="notice" className={`notice notice-${notice.tone}`}>
-          <span>{notice.text}</span>
+          <span data-testid="notice-text">{notice.text}</span>
           <button type="button" className="small quiet" onClick={dismissNotice}>
             Dismiss
           </button>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { expiresSoon } from '../lib/relative-date';
 import { useStore } from '../store';
+import { LastUsed } from './last-used';
+import { MoreMenu, type MoreMenuItem } from './more-menu';
 import { RelativeTime } from './relative-time';
 import { StatusBadge } from './status-badge';
 
@@ -9,19 +11,41 @@ interface TokenRowProps {
   token: TokenInfo;
   /** Null when the account's provider is unknown: then nothing can be done to the token. */
   capabilities: Capabilities | null;
+  /** The account is managed in the service's dashboard: TokenDesk cannot revoke there. */
+  guided: boolean;
 }
 
-export function TokenRow({ token, capabilities }: TokenRowProps): ReactNode {
+export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactNode {
   const openDialog = useStore((s) => s.openDialog);
   const copySecret = useStore((s) => s.copySecret);
+  const verifyToken = useStore((s) => s.verifyToken);
   // TokenDesk's own credential is rotated, never revoked: revoking it would lock TokenDesk out.
   const canRevoke =
     capabilities !== null &&
     capabilities.revoke &&
+    !guided &&
     token.status !== 'revoked' &&
     !token.isManagementCredential;
   const soon = token.status === 'active' && expiresSoon(token.expiresAt);
   const ref = { accountId: token.accountId, tokenId: token.id };
+
+  const more: MoreMenuItem[] = [];
+  // Only a secret TokenDesk holds can be checked: it never asks the service about others.
+  if (capabilities !== null && capabilities.verify && token.hasSecret) {
+    more.push({
+      label: 'Verify',
+      name: `Verify ${token.name}`,
+      onSelect: () => void verifyToken(ref, token.name),
+    });
+  }
+  if (token.source === 'tracked') {
+    more.push({
+      label: 'Forget',
+      name: `Forget ${token.name}`,
+      tone: 'danger',
+      onSelect: () => openDialog({ kind: 'forget-token', ...ref }),
+    });
+  }
 
   return (
     <tr data-testid="token-row" data-token-id={token.id} className="token-row">
@@ -50,7 +74,7 @@ export function TokenRow({ token, capabilities }: TokenRowProps): ReactNode {
         ) : null}
       </td>
       <td className="cell-date">
-        <RelativeTime iso={token.lastUsedAt} missingText="Never" />
+        <LastUsed token={token} />
       </td>
       <td>
         <StatusBadge status={token.status} />
@@ -76,6 +100,9 @@ export function TokenRow({ token, capabilities }: TokenRowProps): ReactNode {
             Revoke
           </button>
         ) : null}
+        {more.length === 0 ? null : (
+          <MoreMenu label={`More actions for ${token.name}`} items={more} />
+        )}
       </td>
     </tr>
   );

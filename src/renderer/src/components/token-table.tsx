@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
+import { isFiltering, type TokenFilters } from '../lib/token-filters';
 import { groupTokens } from '../lib/token-groups';
 import { useStore } from '../store';
-import { AccountGroup } from './account-group';
+import { AccountGroup, tokenColumnCount } from './account-group';
 
 export function TokenTable(): ReactNode {
   const accounts = useStore((s) => s.accounts);
@@ -9,12 +10,19 @@ export function TokenTable(): ReactNode {
   const inventory = useStore((s) => s.inventory);
   const selectedAccountId = useStore((s) => s.selectedAccountId);
   const filterText = useStore((s) => s.filterText);
+  const listFilters = useStore((s) => s.filters);
+  const sort = useStore((s) => s.sortBy);
 
-  const groups = useMemo(
-    () => groupTokens({ accounts, providers, inventory, selectedAccountId, filterText }),
-    [accounts, providers, inventory, selectedAccountId, filterText],
+  const filters = useMemo<TokenFilters>(
+    () => ({ text: filterText, ...listFilters }),
+    [filterText, listFilters],
   );
-  const filtering = filterText.trim() !== '';
+  const groups = useMemo(
+    () => groupTokens({ accounts, providers, inventory, selectedAccountId, filters, sort }),
+    [accounts, providers, inventory, selectedAccountId, filters, sort],
+  );
+  const filtering = isFiltering(filters);
+  const searchOnly = filtering && !isFiltering({ ...filters, text: '' });
 
   return (
     <table className="token-table">
@@ -32,8 +40,20 @@ export function TokenTable(): ReactNode {
           </th>
         </tr>
       </thead>
+      {groups.length === 0 ? (
+        <tbody>
+          <tr className="empty-row">
+            <td colSpan={tokenColumnCount}>No accounts match the filters.</td>
+          </tr>
+        </tbody>
+      ) : null}
       {groups.map((group) => (
-        <AccountGroup key={group.account.id} group={group} filtering={filtering} />
+        <AccountGroup
+          key={group.account.id}
+          group={group}
+          filtering={filtering}
+          searchOnly={searchOnly}
+        />
       ))}
     </table>
   );

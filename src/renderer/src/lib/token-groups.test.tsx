@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, inventory, provider, token } from '../test/fixtures';
-import { groupTokens, matchesFilter } from './token-groups';
-
-describe('matchesFilter', () => {
-  it('matches name or prefix, ignoring case and surrounding space', () => {
-    const t = token({ name: 'ci-deploy', prefix: 'kst_AB12' });
-    expect(matchesFilter(t, '  DEPLOY ')).toBe(true);
-    expect(matchesFilter(t, 'ab12')).toBe(true);
-    expect(matchesFilter(t, 'backup')).toBe(false);
-    expect(matchesFilter(token({ prefix: null }), 'kst')).toBe(false);
-    expect(matchesFilter(t, '')).toBe(true);
-  });
-});
+import { noFilters } from './token-filters';
+import { groupTokens } from './token-groups';
 
 describe('groupTokens', () => {
   const accounts = [account({ id: 'a', label: 'A' }), account({ id: 'b', label: 'B' })];
@@ -28,7 +18,8 @@ describe('groupTokens', () => {
       }),
     },
     selectedAccountId: null,
-    filterText: '',
+    filters: noFilters,
+    sort: 'name' as const,
   };
 
   it('keeps every account, even one without inventory yet', () => {
@@ -48,7 +39,11 @@ describe('groupTokens', () => {
   });
 
   it('narrows to the selected account and counts tokens before filtering', () => {
-    const groups = groupTokens({ ...base, selectedAccountId: 'a', filterText: 'alp' });
+    const groups = groupTokens({
+      ...base,
+      selectedAccountId: 'a',
+      filters: { ...noFilters, text: 'alp' },
+    });
     expect(groups).toHaveLength(1);
     const [a] = groups;
     expect(a === undefined ? null : [a.totalTokens, a.projects.length]).toEqual([2, 1]);
@@ -57,5 +52,42 @@ describe('groupTokens', () => {
   it('leaves the provider undefined when this build does not know it', () => {
     const [a] = groupTokens({ ...base, providers: [] });
     expect(a === undefined ? null : a.provider).toBeUndefined();
+  });
+
+  it('leaves out accounts of another service, keeps the rest even when nothing matches', () => {
+    const pod = account({ id: 'p', label: 'P', provider: 'podstack' });
+    const input = { ...base, accounts: [...accounts, pod] };
+    const kestraOnly = groupTokens({ ...input, filters: { ...noFilters, service: 'kestra' } });
+    expect(kestraOnly.map((g) => g.account.id)).toEqual(['a', 'b']);
+
+    const revoked = groupTokens({ ...input, filters: { ...noFilters, status: 'revoked' } });
+    expect(revoked.map((g) => [g.account.id, g.projects.length])).toEqual([
+      ['a', 0],
+      ['b', 0],
+      ['p', 0],
+    ]);
+  });
+
+  it('sorts within each project by the chosen key', () => {
+    const [a] = groupTokens({
+      ...base,
+      inventory: {
+        a: inventory({
+          accountId: 'a',
+          tokens: [
+            token({ id: '1', accountId: 'a', name: 'later', expiresAt: '2030-01-01T00:00:00Z' }),
+            token({ id: '2', accountId: 'a', name: 'never', expiresAt: null }),
+            token({ id: '3', accountId: 'a', name: 'soon', expiresAt: '2026-01-01T00:00:00Z' }),
+          ],
+        }),
+      },
+      sort: 'expires',
+    });
+    const project = a === undefined ? undefined : a.projects[0];
+    expect(project === undefined ? [] : project.tokens.map((t) => t.name)).toEqual([
+      'soon',
+      'later',
+      'never',
+    ]);
   });
 });

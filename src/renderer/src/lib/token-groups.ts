@@ -1,4 +1,11 @@
 import type { Account, AccountInventory, ProviderInfo, TokenInfo } from '../../../shared/model';
+import {
+  matchesService,
+  matchesToken,
+  sortTokens,
+  type TokenFilters,
+  type TokenSort,
+} from './token-filters';
 
 export interface ProjectGroup {
   /** null collects the tokens that belong to no project. */
@@ -15,7 +22,7 @@ export interface AccountGroup {
   /** Whether project header rows are worth showing: some token belongs to a project. */
   hasProjects: boolean;
   projects: ProjectGroup[];
-  /** How many tokens the account has before the search filter. */
+  /** How many tokens the account has before the filters. */
   totalTokens: number;
 }
 
@@ -24,19 +31,11 @@ export interface GroupInput {
   providers: ProviderInfo[];
   inventory: Record<string, AccountInventory>;
   selectedAccountId: string | null;
-  filterText: string;
+  filters: TokenFilters;
+  sort: TokenSort;
 }
 
-export function matchesFilter(token: TokenInfo, filterText: string): boolean {
-  const needle = filterText.trim().toLowerCase();
-  if (needle === '') return true;
-  if (token.name.toLowerCase().includes(needle)) return true;
-  return token.prefix !== null && token.prefix.toLowerCase().includes(needle);
-}
-
-const byName = (a: TokenInfo, b: TokenInfo): number => a.name.localeCompare(b.name);
-
-function groupByProject(tokens: TokenInfo[]): ProjectGroup[] {
+function groupByProject(tokens: TokenInfo[], sort: TokenSort): ProjectGroup[] {
   const groups = new Map<string | null, TokenInfo[]>();
   for (const token of tokens) {
     const list = groups.get(token.project);
@@ -44,7 +43,7 @@ function groupByProject(tokens: TokenInfo[]): ProjectGroup[] {
     else groups.set(token.project, [token]);
   }
   return [...groups.entries()]
-    .map(([project, list]) => ({ project, tokens: list.sort(byName) }))
+    .map(([project, list]) => ({ project, tokens: sortTokens(list, sort) }))
     .sort((a, b) => {
       // Tokens without a project come last, after the named projects.
       if (a.project === null) return 1;
@@ -53,22 +52,27 @@ function groupByProject(tokens: TokenInfo[]): ProjectGroup[] {
     });
 }
 
-/** Accounts in their registered order, each with its matching tokens grouped by project. */
+/**
+ * Accounts in their registered order, each with its matching tokens grouped by project and
+ * sorted within each project. Accounts of another service than the chosen one are left out;
+ * the others stay even when no token matches, so their state is always in view.
+ */
 export function groupTokens(input: GroupInput): AccountGroup[] {
-  const accounts =
-    input.selectedAccountId === null
-      ? input.accounts
-      : input.accounts.filter((a) => a.id === input.selectedAccountId);
+  const accounts = input.accounts.filter(
+    (a) =>
+      (input.selectedAccountId === null || a.id === input.selectedAccountId) &&
+      matchesService(a, input.filters),
+  );
   return accounts.map((account) => {
     const inventory = input.inventory[account.id];
     const all = inventory === undefined ? [] : inventory.tokens;
-    const shown = all.filter((t) => matchesFilter(t, input.filterText));
+    const shown = all.filter((t) => matchesToken(t, input.filters));
     return {
       account,
       provider: input.providers.find((p) => p.kind === account.provider),
       inventory,
       hasProjects: all.some((t) => t.project !== null),
-      projects: groupByProject(shown),
+      projects: groupByProject(shown, input.sort),
       totalTokens: all.length,
     };
   });

@@ -4,6 +4,10 @@ import { appInfo, inventory, token } from '../test/fixtures';
 import { useStore } from './index';
 
 const state = () => useStore.getState();
+const tokensOf = (accountId: string) => {
+  const entry = state().inventory[accountId];
+  return entry === undefined ? [] : entry.tokens;
+};
 
 describe('tokens slice', () => {
   it('loads the cached inventory keyed by account', async () => {
@@ -95,5 +99,64 @@ describe('tokens slice', () => {
     useStore.setState({ appInfo: appInfo({ clipboard: 'page' }) });
     await state().copySecret({ accountId: 'a', tokenId: 't1' }, 'ci');
     expect(fakeApi.secrets.copy).not.toHaveBeenCalled();
+  });
+
+  it('adds tracked or imported tokens to their accounts, replacing a known one', () => {
+    state().applyInventory([
+      inventory({ accountId: 'a', tokens: [token({ id: 't1', accountId: 'a', name: 'old' })] }),
+      inventory({ accountId: 'b' }),
+    ]);
+    state().tokensAdded([
+      token({ id: 't1', accountId: 'a', name: 'renamed' }),
+      token({ id: 't2', accountId: 'b' }),
+      // An account main has not reported on yet is left for its refresh.
+      token({ id: 't3', accountId: 'unknown' }),
+    ]);
+    const a = state().inventory.a;
+    const b = state().inventory.b;
+    expect(a === undefined ? [] : a.tokens.map((t) => t.name)).toEqual(['renamed']);
+    expect(b === undefined ? [] : b.tokens.map((t) => t.id)).toEqual(['t2']);
+    expect(state().inventory.unknown).toBeUndefined();
+  });
+
+  it('forgets a tracked token, or rejects and keeps it', async () => {
+    state().applyInventory(
+      inventory({ accountId: 'a', tokens: [token({ id: 't1', accountId: 'a' })] }),
+    );
+    fakeApi.tokens.forget.mockRejectedValueOnce(rejection('UNSUPPORTED', 'Revoke this one.'));
+    await expect(state().forgetToken({ accountId: 'a', tokenId: 't1' })).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
+    expect(tokensOf('a')).toHaveLength(1);
+
+    await state().forgetToken({ accountId: 'a', tokenId: 't1' });
+    expect(fakeApi.tokens.forget).toHaveBeenLastCalledWith({ accountId: 'a', tokenId: 't1' });
+    expect(tokensOf('a')).toHaveLength(0);
+  });
+
+  it('records a successful check and keeps the last one when a check fails', async () => {
+    state().applyInventory(
+      inventory({
+        accountId: 'a',
+        tokens: [token({ id: 't1', accountId: 'a', lastVerifiedAt: null })],
+      }),
+    );
+    fakeApi.tokens.verify.mockResolvedValueOnce({
+      works: true,
+      checkedAt: '2025-06-01T10:00:00.000Z',
+      problem: null,
+    });
+    await state().verifyToken({ accountId: 'a', tokenId: 't1' }, 'ci');
+    expect(tokensOf('a').map((t) => t.lastVerifiedAt)[0]).toBe('2025-06-01T10:00:00.000Z');
+    expect(state().notice).toEqual({ tone: 'info', text: 'ci works.' });
+
+    fakeApi.tokens.verify.mockResolvedValueOnce({
+      works: false,
+      checkedAt: '2025-06-02T10:00:00.000Z',
+      problem: { code: 'FORBIDDEN', message: 'No permission in this project.' },
+    });
+    await state().verifyToken({ accountId: 'a', tokenId: 't1' }, 'ci');
+    expect(tokensOf('a').map((t) => t.lastVerifiedAt)[0]).toBe('2025-06-01T10:00:00.000Z');
+    expect(state().notice).toEqual({ tone: 'error', text: 'No permission in this project.' });
   });
 });

@@ -19,8 +19,14 @@ export interface TokensSlice {
   refresh: (accountId?: string) => Promise<void>;
   /** Takes the created token's metadata only: the secret stays with the create dialog. */
   tokenCreated: (token: TokenInfo) => void;
+  /** Tokens tracked or imported: metadata only, like `tokenCreated`. */
+  tokensAdded: (tokens: TokenInfo[]) => void;
   /** Rejects with an AppError for the confirmation dialog to show. */
   revokeToken: (ref: TokenRef) => Promise<void>;
+  /** Stops tracking a guided token; rejects with an AppError for the dialog to show. */
+  forgetToken: (ref: TokenRef) => Promise<void>;
+  /** Checks the stored secret against the service and says how it went in a notice. */
+  verifyToken: (ref: TokenRef, tokenName: string) => Promise<void>;
   copySecret: (ref: TokenRef, tokenName: string) => Promise<void>;
 }
 
@@ -67,13 +73,19 @@ export const createTokensSlice: SliceCreator<TokensSlice> = (set, get) => ({
     }));
   },
 
-  tokenCreated: (token) => {
-    set((state) => ({
-      inventory: updateTokens(state.inventory, token.accountId, (tokens) => [
-        ...tokens.filter((t) => t.id !== token.id),
-        token,
-      ]),
-    }));
+  tokenCreated: (token) => get().tokensAdded([token]),
+
+  tokensAdded: (added) => {
+    set((state) => {
+      let inventory = state.inventory;
+      for (const token of added) {
+        inventory = updateTokens(inventory, token.accountId, (tokens) => [
+          ...tokens.filter((t) => t.id !== token.id),
+          token,
+        ]);
+      }
+      return { inventory };
+    });
   },
 
   revokeToken: async ({ accountId, tokenId }) => {
@@ -83,6 +95,41 @@ export const createTokensSlice: SliceCreator<TokensSlice> = (set, get) => ({
         tokens.filter((t) => t.id !== tokenId),
       ),
     }));
+  },
+
+  forgetToken: async ({ accountId, tokenId }) => {
+    await call((api) => api.tokens.forget({ accountId, tokenId }));
+    set((state) => ({
+      inventory: updateTokens(state.inventory, accountId, (tokens) =>
+        tokens.filter((t) => t.id !== tokenId),
+      ),
+    }));
+  },
+
+  verifyToken: async (ref, tokenName) => {
+    // A check can take a few seconds against a slow service; say that it is under way.
+    get().showNotice({ tone: 'info', text: `Checking ${tokenName}…` });
+    const outcome = await attempt((api) => api.tokens.verify(ref));
+    if (!outcome.ok) {
+      get().showNotice({ tone: 'error', text: outcome.error.message });
+      return;
+    }
+    const { works, checkedAt, problem } = outcome.value;
+    if (works) {
+      set((state) => ({
+        inventory: updateTokens(state.inventory, ref.accountId, (tokens) =>
+          tokens.map((t) => (t.id === ref.tokenId ? { ...t, lastVerifiedAt: checkedAt } : t)),
+        ),
+      }));
+    }
+    get().showNotice(
+      works
+        ? { tone: 'info', text: `${tokenName} works.` }
+        : {
+            tone: 'error',
+            text: problem === null ? `${tokenName} does not work.` : problem.message,
+          },
+    );
   },
 
   copySecret: async (ref, tokenName) => {

@@ -28,4 +28,14 @@ describe('ui slice', () => {
     expect(state().dialog).toBeNull();
     expect(state().accounts).toEqual([]);
   });
+
+  it('keeps the list filters and sort order', () => {
+    expect(state().filters).toEqual({ service: null, project: null, status: null });
+    expect(state().sortBy).toBe('name');
+    state().setFilters({ service: 'podstack' });
+    state().setFilters({ status: 'expired' });
+    state().setSortBy('expires');
+    expect(state().filters).toEqual({ service: 'podstack', project: null, status: 'expired' });
+    expect(state().sortBy).toBe('expires');
+  });
 });

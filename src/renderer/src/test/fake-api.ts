@@ -1,11 +1,13 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { Api } from '../../../shared/contract';
-import type { AccountInventory } from '../../../shared/model';
-import { account, appInfo, provider, token } from './fixtures';
+import type { AccountInventory, RotationView } from '../../../shared/model';
+import { account, appInfo, provider, publishBinding, rotationView, token } from './fixtures';
 
 type InventoryListener = (payload: AccountInventory) => void;
+type RotationListener = (payload: RotationView) => void;
 const listeners = new Set<InventoryListener>();
+const rotationListeners = new Set<RotationListener>();
 
 /**
  * A stand-in for what the preload exposes. Each method is a vi.fn with a harmless default;
@@ -54,16 +56,46 @@ export const fakeApi = {
     scan: vi.fn<Api['import']['scan']>(() => Promise.resolve({ candidates: [], problems: [] })),
     apply: vi.fn<Api['import']['apply']>(() => Promise.resolve({ imported: [], failed: [] })),
   },
+  rotation: {
+    start: vi.fn<Api['rotation']['start']>(() => Promise.resolve({ rotationId: 'rot-1' })),
+    list: vi.fn<Api['rotation']['list']>(() => Promise.resolve([])),
+    provideSecret: vi.fn<Api['rotation']['provideSecret']>((args) =>
+      Promise.resolve(rotationView({ rotationId: args.rotationId })),
+    ),
+    confirmRevoked: vi.fn<Api['rotation']['confirmRevoked']>((args) =>
+      Promise.resolve(rotationView({ rotationId: args.rotationId })),
+    ),
+    retry: vi.fn<Api['rotation']['retry']>((args) =>
+      Promise.resolve(rotationView({ rotationId: args.rotationId })),
+    ),
+    cancel: vi.fn<Api['rotation']['cancel']>((args) =>
+      Promise.resolve(rotationView({ rotationId: args.rotationId, status: 'rolled-back' })),
+    ),
+    reveal: vi.fn<Api['rotation']['reveal']>(() => Promise.resolve({ secret: 'kst_fake_rotated' })),
+  },
+  publish: {
+    list: vi.fn<Api['publish']['list']>(() => Promise.resolve([])),
+    add: vi.fn<Api['publish']['add']>((args) =>
+      Promise.resolve(publishBinding({ accountId: args.accountId, tokenId: args.tokenId })),
+    ),
+    remove: vi.fn<Api['publish']['remove']>(() => Promise.resolve({ removed: true })),
+    run: vi.fn<Api['publish']['run']>(() => Promise.resolve([])),
+  },
   events: {
     onInventoryChanged: vi.fn<Api['events']['onInventoryChanged']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    }),
+    onRotationProgress: vi.fn<Api['events']['onRotationProgress']>((listener) => {
+      rotationListeners.add(listener);
+      return () => rotationListeners.delete(listener);
     }),
   },
 } satisfies Api;
 
 export function resetFakeApi(): void {
   listeners.clear();
+  rotationListeners.clear();
   const domains: Record<string, { mockReset: () => unknown }>[] = Object.values(fakeApi);
   for (const domain of domains) {
     for (const method of Object.values(domain)) method.mockReset();

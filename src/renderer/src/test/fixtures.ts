@@ -2,7 +2,10 @@ import type {
   Account,
   AccountInventory,
   Capabilities,
+  ImportCandidate,
   ProviderInfo,
+  PublishBinding,
+  RotationView,
   TokenInfo,
 } from '../../../shared/model';
 import type { AppInfo } from '../store/app.slice';
@@ -94,5 +97,90 @@ export const inventory = (overrides: Partial<AccountInventory> = {}): AccountInv
   refreshing: false,
   error: null,
   tokens: [],
+  ...overrides,
+});
+
+/** A guided service in the shape of Podstack: no token API, tokens tracked by pasting them. */
+export const guidedProvider = (overrides: Partial<ProviderInfo> = {}): ProviderInfo => ({
+  kind: 'podstack',
+  name: 'Podstack',
+  mode: 'guided',
+  credentialNeed: 'none',
+  credentialLabel: 'No credential needed',
+  credentialHelp: null,
+  defaultBaseUrl: 'https://api.podstack.ai/v1',
+  accountFields: [],
+  trackFields: [{ key: 'project', label: 'Project', required: false, placeholder: 'proj_123' }],
+  capabilities: capabilities({
+    create: false,
+    track: true,
+    verify: true,
+    revoke: false,
+    description: false,
+    extended: false,
+    expiryDays: [7, 30, 90, 180, 365],
+    neverExpires: true,
+    maxActive: 5,
+    nameRule: null,
+  }),
+  ...overrides,
+});
+
+export const guidedAccount = (overrides: Partial<Account> = {}): Account =>
+  account({
+    id: 'acc-pod',
+    provider: 'podstack',
+    label: 'Podstack',
+    baseUrl: 'https://api.podstack.ai/v1',
+    settings: {},
+    mode: 'guided',
+    tokenPageUrl: 'https://console.podstack.ai/settings/tokens',
+    ...overrides,
+  });
+
+export const importCandidate = (overrides: Partial<ImportCandidate> = {}): ImportCandidate => ({
+  id: 'imp-1',
+  source: 'environment: PODSTACK_API_TOKEN',
+  provider: 'podstack',
+  suggestedName: 'podstack-env',
+  project: null,
+  prefix: 'ab12cd34',
+  alreadyTracked: false,
+  ...overrides,
+});
+
+export const rotationView = (overrides: Partial<RotationView> = {}): RotationView => ({
+  rotationId: 'rot-1',
+  accountId: 'acc-work',
+  method: 'overlap',
+  oldTokenId: 'tok-1',
+  oldTokenName: 'ci-deploy',
+  newTokenId: null,
+  newTokenName: 'ci-deploy',
+  isManagementCredential: false,
+  status: 'running',
+  waitingFor: null,
+  steps: [],
+  error: null,
+  instruction: null,
+  tokenPageUrl: null,
+  publishResults: [],
+  revealAvailable: false,
+  canRetry: false,
+  canCancel: true,
+  startedAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  finishedAt: null,
+  ...overrides,
+});
+
+export const publishBinding = (overrides: Partial<PublishBinding> = {}): PublishBinding => ({
+  id: 'pub-1',
+  accountId: 'acc-work',
+  tokenId: 'tok-1',
+  target: { kind: 'dotenv', path: '~/app/.env', key: 'API_TOKEN' },
+  description: 'API_TOKEN in ~/app/.env',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  lastResult: null,
   ...overrides,
 });

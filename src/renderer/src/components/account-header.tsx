@@ -1,0 +1,56 @@
+import { useId, type ReactNode } from 'react';
+import { summarizeState } from '../lib/account-state';
+import { capacityOf } from '../lib/capacity';
+import { asOfTime } from '../lib/relative-date';
+import type { AccountGroup } from '../lib/token-groups';
+import { AccountActions } from './account-actions';
+import { CapacityBadge } from './capacity-badge';
+import { StatusDot } from './status-dot';
+
+/** The account's name, service and state, how full it is, and what can be added to it. */
+export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
+  const labelId = useId();
+  const tipId = useId();
+  const { account, provider, inventory } = group;
+  const summary = summarizeState(inventory);
+  const capacity = capacityOf(provider, inventory);
+
+  return (
+    <>
+      <div className="account-header-row">
+        <StatusDot summary={summary} />
+        <span id={labelId} data-testid="account-title" className="account-title">
+          {account.label}
+        </span>
+        <span className="muted">{provider === undefined ? account.provider : provider.name}</span>
+        {account.mode === 'guided' ? (
+          <span
+            className="tag"
+            title="Tokens are created in the service's dashboard and tracked here"
+          >
+            guided
+          </span>
+        ) : null}
+        {inventory !== undefined && inventory.stale && inventory.asOf !== null ? (
+          <span className="stale" data-testid="account-stale" title={inventory.asOf}>
+            as of {asOfTime(inventory.asOf)}
+          </span>
+        ) : null}
+        {capacity === null ? null : <CapacityBadge capacity={capacity} tipId={tipId} />}
+        <span className="spacer" />
+        <AccountActions account={account} provider={provider} labelId={labelId} />
+      </div>
+      {capacity !== null && capacity.full ? (
+        // Spelled out, not only a tooltip: the next token the user creates there would fail.
+        <p id={tipId} data-testid="capacity-tip" className="capacity-tip">
+          {capacity.tip}
+        </p>
+      ) : null}
+      {inventory !== undefined && inventory.error !== null ? (
+        <p role="alert" data-testid="account-error" className="account-error">
+          {inventory.error.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
