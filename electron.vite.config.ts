@@ -2,10 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// A second checkout's build (e.g. one per parallel e2e run) can go elsewhere; the e2e launcher
+// reads the same variable.
+const outDir = resolve(__dirname, process.env['TOKENDESK_BUILD_DIR'] ?? 'out');
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
+      outDir: resolve(outDir, 'main'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
@@ -18,6 +23,7 @@ export default defineConfig({
   preload: {
     // A sandboxed preload cannot require node_modules, so everything it uses is bundled in.
     build: {
+      outDir: resolve(outDir, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
       },
@@ -27,6 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
+      outDir: resolve(outDir, 'renderer'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),

@@ -17,6 +17,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.build/**',
+      '**/.tmp/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   _electron,
   chromium,
@@ -10,6 +10,7 @@ import {
 import type { Target } from './target';
 
 const root = join(__dirname, '..', '..');
+const buildDir = resolve(root, process.env['TOKENDESK_BUILD_DIR'] ?? 'out');
 const STARTUP_MS = 30_000;
 
 /** Chromium as Debian ships it; these flags keep it from calling home on a closed network. */
@@ -33,7 +34,7 @@ export async function launchApp(target: Target, env: NodeJS.ProcessEnv): Promise
 
 async function launchElectron(env: NodeJS.ProcessEnv): Promise<LaunchedApp> {
   const app: ElectronApplication = await _electron.launch({
-    args: [join(root, 'out', 'main', 'index.js')],
+    args: [join(buildDir, 'main', 'index.js')],
     env: env as Record<string, string>,
     timeout: STARTUP_MS,
   });
@@ -42,7 +43,7 @@ async function launchElectron(env: NodeJS.ProcessEnv): Promise<LaunchedApp> {
 }
 
 async function launchBrowserTarget(env: NodeJS.ProcessEnv): Promise<LaunchedApp> {
-  const server = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js')], {
+  const server = spawn(process.execPath, [join(buildDir, 'main', 'serve.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
