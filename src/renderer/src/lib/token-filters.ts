@@ -76,22 +76,22 @@ function compareTimes(a: number | null, b: number | null, direction: 1 | -1): nu
   return (a - b) * direction;
 }
 
-const byName = (a: TokenInfo, b: TokenInfo): number => a.name.localeCompare(b.name);
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: TokenInfo, b: TokenInfo): number => collator.compare(a.name, b.name);
 
-export function compareTokens(sort: TokenSort): (a: TokenInfo, b: TokenInfo) => number {
-  switch (sort) {
-    case 'name':
-      return byName;
-    case 'expires':
-      return (a, b) => compareTimes(timeOf(a.expiresAt), timeOf(b.expiresAt), 1) || byName(a, b);
-    case 'lastUsed':
-      return (a, b) => compareTimes(timeOf(a.lastUsedAt), timeOf(b.lastUsedAt), -1) || byName(a, b);
-  }
+/** The time a column sorts by; dates are parsed once per sort, not once per comparison. */
+function sortTime(sort: Exclude<TokenSort, 'name'>, token: TokenInfo): number | null {
+  return timeOf(sort === 'expires' ? token.expiresAt : token.lastUsedAt);
 }
 
 /** A new sorted array; the store's lists are never reordered in place. */
 export function sortTokens(tokens: readonly TokenInfo[], sort: TokenSort): TokenInfo[] {
-  return [...tokens].sort(compareTokens(sort));
+  if (sort === 'name') return [...tokens].sort(byName);
+  const direction = sort === 'expires' ? 1 : -1;
+  return tokens
+    .map((token) => ({ token, time: sortTime(sort, token) }))
+    .sort((a, b) => compareTimes(a.time, b.time, direction) || byName(a.token, b.token))
+    .map(({ token }) => token);
 }
 
 export interface Choice<T extends string> {
