@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { demoKestraSeed, DEMO_TENANT, DEMO_USER } from '../sim/kestra/kestra-seeds';
 import { startKestraSim, type KestraSim } from '../sim/kestra/kestra.sim';
 import { launchApp } from './support/launch';
+import { leakReport, recordE2eScan, recordPayloads } from './support/secret-scan';
 import { chooseTarget, type Target } from './support/target';
 import { TokenDeskPage } from './pages/token-desk.page';
 
@@ -16,14 +17,16 @@ export interface KestraFixture {
   tenant: string;
 }
 
-interface TestFixtures {
+export interface TestFixtures {
   /** A fresh data dir for this test: nothing carries over from another test. */
   dataDir: string;
   kestra: KestraFixture;
   app: TokenDeskPage;
+  /** After every test: no secret of the simulator in the data dir or in what the page received. */
+  leakScan: void;
 }
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   target: Target;
 }
 
@@ -58,6 +61,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
     await launched.close();
   },
+
+  leakScan: [
+    async ({ target, app, dataDir, kestra }, use) => {
+      // Only the browser target's traffic can be watched from here; the data dir is checked on both.
+      const recorder = target === 'browser' ? await recordPayloads(app.page) : null;
+      await use();
+      const payloads = recorder === null ? [] : await recorder.settled();
+      const secrets = kestra.sim.tokens().map((token) => token.secret);
+      const leaks = await leakReport(dataDir, secrets, payloads);
+      await recordE2eScan({
+        secrets: secrets.length,
+        payloads: payloads.length,
+        leaks: leaks.length,
+      });
+      expect(leaks, 'secrets outside the keychain and the one reveal').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };

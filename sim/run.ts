@@ -5,10 +5,10 @@
  */
 import { runBodhiSim } from './bodhi/bodhi-run';
 import type { SimServer } from './common/sim-types';
+import { runGithubSim } from './github/github-run';
+import { runGitlabCiSim } from './gitlab-ci/gitlab-ci-run';
 import { runGitlabSim } from './gitlab/gitlab-run';
-import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from './kestra/kestra-seeds';
-import { newKestraSecret } from './kestra/kestra-state';
-import { startKestraSim } from './kestra/kestra.sim';
+import { runKestraSim } from './kestra/kestra-run';
 import { runPodstackSim } from './podstack/podstack-run';
 import { runTeraswitchSim } from './teraswitch/teraswitch-run';
 
@@ -20,24 +20,14 @@ interface Started {
 type Starter = (seed: string) => Promise<Started>;
 
 const starters: Record<string, Starter> = {
-  async kestra(seed) {
-    if (seed === 'empty') {
-      const token = newKestraSecret();
-      const sim = await startKestraSim({
-        users: [
-          { id: DEMO_USER, superadmin: true, tokens: [{ name: 'tokendesk', secret: token }] },
-        ],
-      });
-      return { sim, credentials: { userId: DEMO_USER, tenant: DEMO_TENANT, token } };
-    }
-    const token = newKestraSecret();
-    const sim = await startKestraSim(demoKestraSeed(token));
-    return { sim, credentials: { userId: DEMO_USER, tenant: DEMO_TENANT, token } };
-  },
+  kestra: runKestraSim,
   gitlab: runGitlabSim,
   bodhi: runBodhiSim,
   podstack: runPodstackSim,
   teraswitch: runTeraswitchSim,
+  // Publish targets rather than token services: where a rotated token is copied to.
+  github: runGithubSim,
+  'gitlab-ci': runGitlabCiSim,
 };
 
 function usage(message: string): never {

@@ -283,4 +283,162 @@ export class TokenDeskPage {
   async sortBy(label: string): Promise<void> {
     await this.filters().getByLabel('Sort by', { exact: true }).selectOption({ label });
   }
+
+  // ---- Services that rename and switch tokens on or off (Bodhi) ----
+
+  /** A row's Rename item; the dialog closes once the service took the new name. */
+  async renameToken(tokenName: string, newName: string): Promise<void> {
+    await this.rowAction(tokenName, 'Rename');
+    const dialog = this.page.getByRole('dialog', { name: 'Rename token' });
+    await dialog.getByLabel('Name', { exact: true }).fill(newName);
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  /**
+   * Dismisses the browser target's reminder about a token (the desktop app notifies instead),
+   * which otherwise lies over the rows' actions.
+   */
+  async dismissReminder(tokenName: string): Promise<void> {
+    const reminder = this.page.getByTestId('page-reminder').filter({ hasText: tokenName });
+    await reminder.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(reminder).toHaveCount(0);
+  }
+
+  /** "Deactivate" or "Activate" from a row's More menu; returns what the notice says. */
+  async switchToken(tokenName: string, action: 'Activate' | 'Deactivate'): Promise<string> {
+    await this.rowAction(tokenName, action);
+    const text = this.notice().getByTestId('notice-text');
+    await expect(text).toContainText(`${action}d ${tokenName}`);
+    return (await text.textContent()) ?? '';
+  }
+
+  // ---- Guided services (Podstack, TeraSwitch) ----
+
+  /** Shows every account's tokens again after adding an account selected that one alone. */
+  async showAllAccounts(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Accounts' })
+      .getByRole('button', { name: 'All accounts' })
+      .click();
+  }
+
+  // ---- Rotation and publishing ----
+
+  rotationView(): Locator {
+    return this.page.getByTestId('rotation-view');
+  }
+
+  /** Starts a rotation from the token's row and waits for its progress view. */
+  async rotate(tokenName: string): Promise<void> {
+    // By keyboard: the row's actions sit where reminder toasts may float over them.
+    await this.page
+      .getByRole('button', { name: `Rotate ${tokenName}`, exact: true })
+      .press('Enter');
+    await expect(this.rotationView()).toBeVisible();
+  }
+
+  /** Waits until the rotation ends proven (new verified, old revoked); fails on any other end. */
+  async waitForProvenRotation(): Promise<void> {
+    const outcome = this.rotationView().getByTestId('rotation-outcome');
+    await expect(outcome).toHaveAttribute(
+      'data-outcome',
+      /^(proven|done|rolled-back|needs-user|revoke-pending)$/,
+    );
+    await expect(outcome).toHaveAttribute('data-outcome', 'proven');
+  }
+
+  async closeRotation(): Promise<void> {
+    await this.rotationView().getByRole('button', { name: 'Close' }).click();
+    await expect(this.rotationView()).toHaveCount(0);
+  }
+
+  publishDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Publish to CI' });
+  }
+
+  async openPublish(tokenName: string): Promise<void> {
+    // By keyboard, as in rotate(): a reminder toast may float over the row's actions.
+    await this.page.getByRole('button', { name: `More actions for ${tokenName}` }).press('Enter');
+    await this.page.getByRole('menuitem', { name: `Publish ${tokenName} to CI` }).press('Enter');
+    await expect(this.publishDialog().getByText('Loading targets…')).toHaveCount(0);
+  }
+
+  /** Binds a target in the open Publish panel; `credential` is the token option's label. */
+  async addPublishTarget(
+    target:
+      | {
+          kind: 'GitHub Actions secret';
+          repository: string;
+          secretName: string;
+          credential: string;
+        }
+      | { kind: '.env file entry'; path: string; key: string },
+  ): Promise<void> {
+    const dialog = this.publishDialog();
+    await dialog.getByRole('button', { name: 'Add a target' }).click();
+    const form = dialog.getByRole('form', { name: 'Add a target' });
+    await form.getByLabel('Target', { exact: true }).selectOption({ label: target.kind });
+    if (target.kind === 'GitHub Actions secret') {
+      await form.getByLabel('Repository', { exact: true }).fill(target.repository);
+      await form.getByLabel('Secret name', { exact: true }).fill(target.secretName);
+      await form
+        .getByLabel('GitHub token', { exact: true })
+        .selectOption({ label: target.credential });
+    } else {
+      await form.getByLabel('.env file', { exact: true }).fill(target.path);
+      await form.getByLabel('Variable name', { exact: true }).fill(target.key);
+    }
+    await form.getByRole('button', { name: 'Add target' }).click();
+    await expect(form).toHaveCount(0);
+  }
+
+  async closePublish(): Promise<void> {
+    await this.publishDialog().getByRole('button', { name: 'Close' }).click();
+    await expect(this.publishDialog()).toHaveCount(0);
+  }
+
+  // ---- Attention: Needs attention, last-used audit, expiry timeline, reminders ----
+
+  /** "Tokens", "Needs attention", "Last-used audit" or "Expiry timeline". */
+  async openView(name: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
+  }
+
+  /** A token's row in the list, found by its name. */
+  rowNamed(tokenName: string): Locator {
+    return this.rows().filter({
+      has: this.page.locator('.token-name').getByText(tokenName, { exact: true }),
+    });
+  }
+
+  attentionItems(): Locator {
+    return this.page.getByTestId('attention-item');
+  }
+
+  attentionItem(tokenName: string): Locator {
+    return this.attentionItems().filter({
+      has: this.page.getByRole('button', { name: tokenName, exact: true }),
+    });
+  }
+
+  async snooze(tokenName: string, period: '1 day' | '1 week'): Promise<void> {
+    await this.page.getByRole('button', { name: `Snooze ${tokenName} for ${period}` }).click();
+    await expect(this.attentionItem(tokenName)).toHaveCount(0);
+  }
+
+  auditRow(tokenName: string): Locator {
+    return this.page.getByTestId('audit-row').filter({ hasText: tokenName });
+  }
+
+  timelineEntry(tokenName: string): Locator {
+    return this.page.getByTestId('timeline-entry').filter({ hasText: tokenName });
+  }
+
+  pageReminders(): Locator {
+    return this.page.getByTestId('page-reminder');
+  }
 }

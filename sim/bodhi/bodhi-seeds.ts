@@ -35,3 +35,27 @@ export function demoBodhiSeed(chatSecret: string, clientId: string): BodhiSeed {
     ],
   };
 }
+
+export const DEMO_BODHI_LAPTOP_USER = 'me@laptop.local';
+
+/**
+ * A second Bodhi App, managed without a session (guided): the user tracks the tokens they made
+ * in its web page. `secrets` are the tokens' values, so the demo can paste them.
+ */
+export function demoBodhiLaptopSeed(
+  secrets: { notes: string; editor: string },
+  clientId: string,
+): BodhiSeed {
+  return {
+    clientId,
+    users: [
+      {
+        username: DEMO_BODHI_LAPTOP_USER,
+        tokens: [
+          { name: 'notes-cli', secret: secrets.notes, createdDaysAgo: 12, lastUsedDaysAgo: 2 },
+          { name: 'editor-plugin', secret: secrets.editor, createdDaysAgo: 40, lastUsedDaysAgo: 3 },
+        ],
+      },
+    ],
+  };
+}

@@ -53,6 +53,11 @@ export function insufficientScope(accepted: readonly string[]): GitlabError {
   });
 }
 
+/** `forbidden!`, e.g. `authenticated_as_admin!` for a non-admin. */
+export function forbidden(): GitlabError {
+  return new GitlabError(403, { message: '403 Forbidden' });
+}
+
 /** Grape's `bad_request!(reason)`: a service refused the change. */
 export function badRequest(reason?: string): GitlabError {
   return new GitlabError(400, {

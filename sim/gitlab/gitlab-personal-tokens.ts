@@ -1,10 +1,13 @@
 import type { SimReply, SimRequest } from '../common/sim-types';
-import { badRequest, invalidParam, notFound, unauthorized } from './gitlab-errors';
+import { bodyOf, tokenParams } from './gitlab-create-params';
+import { badRequest, forbidden, invalidParam, notFound, unauthorized } from './gitlab-errors';
 import { paginate } from './gitlab-pagination';
 import { requireScope } from './gitlab-auth';
 import type { Caller } from './gitlab-auth';
+import { MAX_LIFETIME_DAYS } from './gitlab-state';
 import type { GitlabState, TokenRecord } from './gitlab-state';
 import { queryTokens } from './gitlab-token-query';
+import { GITLAB_PERSONAL_SCOPES } from './gitlab.types';
 
 /** Scopes each kind of endpoint accepts (API::API's defaults and the per-class overrides). */
 export const READ_SCOPES = ['api', 'read_api'] as const;
@@ -81,6 +84,26 @@ export class PersonalTokenRules {
   rotateSelf(caller: Caller, request: SimRequest): SimReply {
     requireScope(caller, SELF_ROTATE_SCOPES);
     return this.rotated(caller.token, request.body);
+  }
+
+  /**
+   * `POST /users/:user_id/personal_access_tokens` (lib/api/users.rb): administrators only, checked
+   * before the parameters; without expires_at the token gets the maximum lifetime (201).
+   */
+  create(caller: Caller, request: SimRequest): SimReply {
+    requireScope(caller, WRITE_SCOPES);
+    if (!caller.user.admin) throw forbidden();
+    const userId = integerParam(request, 'user_id');
+    const body = bodyOf(request);
+    const params = tokenParams(body, GITLAB_PERSONAL_SCOPES);
+    const user = this.state.findUser(userId);
+    if (user === undefined || user.bot !== null) throw notFound('User');
+    const token = this.state.createToken({
+      userId,
+      ...params,
+      expiresAt: this.state.expiryFrom(body.expires_at, MAX_LIFETIME_DAYS),
+    });
+    return { status: 201, body: { ...this.state.personalEntity(token), token: token.secret } };
   }
 
   /** `find_token` answers 404 for a missing id; RevokeService refuses others' tokens with 400. */

@@ -1,5 +1,7 @@
 import type { SimReply, SimRequest } from '../common/sim-types';
-import { badRequest, invalidParam, notFound, paramErrors, unauthorized } from './gitlab-errors';
+import { bodyOf, tokenParams } from './gitlab-create-params';
+import type { TokenParams } from './gitlab-create-params';
+import { badRequest, invalidParam, notFound, unauthorized } from './gitlab-errors';
 import { paginate } from './gitlab-pagination';
 import { READ_SCOPES, SELF_ROTATE_SCOPES, WRITE_SCOPES, selfUrl } from './gitlab-personal-tokens';
 import { requireScope } from './gitlab-auth';
@@ -10,44 +12,14 @@ import { GITLAB_ACCESS_LEVELS, GITLAB_PROJECT_SCOPES, MAINTAINER } from './gitla
 
 const NOT_PERMITTED = 'User does not have permission to create project access token';
 
-function bodyOf(request: SimRequest): Record<string, unknown> {
-  const { body } = request;
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('Body must be an object');
-  return body as Record<string, unknown>;
-}
-
-/** Grape's checks of the create body: presence first (all missing names at once), then values. */
-function createParams(body: Record<string, unknown>): {
-  name: string;
-  description: string | null;
-  scopes: string[];
-  accessLevel: number;
-} {
-  const missing = ['name', 'scopes'].filter((key) => body[key] === undefined || body[key] === null);
-  if (missing.length > 0) throw paramErrors(missing.map((key) => `${key} is missing`));
-  const { name, description, scopes, access_level: accessLevel } = body;
-  if (typeof name !== 'string') throw invalidParam('name');
-  if (name.trim() === '') throw badRequest("Name can't be blank");
-  if (description !== undefined && description !== null && typeof description !== 'string') {
-    throw invalidParam('description');
-  }
-  if (!Array.isArray(scopes)) throw invalidParam('scopes');
-  if (scopes.length === 0) throw badRequest("Scopes can't be blank");
-  const valid = GITLAB_PROJECT_SCOPES as readonly unknown[];
-  if (!scopes.every((scope) => valid.includes(scope))) {
-    throw invalidParam('scopes', 'does not have a valid value');
-  }
-  const level = accessLevel ?? MAINTAINER;
+/** The shared checks, then the role: GitLab's access levels only, Maintainer by default. */
+function createParams(body: Record<string, unknown>): TokenParams & { accessLevel: number } {
+  const params = tokenParams(body, GITLAB_PROJECT_SCOPES);
+  const level = body.access_level ?? MAINTAINER;
   if (!(GITLAB_ACCESS_LEVELS as readonly unknown[]).includes(level)) {
     throw invalidParam('access_level', 'does not have a valid value');
   }
-  return {
-    name,
-    description: typeof description === 'string' ? description : null,
-    scopes: scopes as string[],
-    accessLevel: level as number,
-  };
+  return { ...params, accessLevel: level as number };
 }
 
 /**

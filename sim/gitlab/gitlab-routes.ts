@@ -11,6 +11,7 @@ type Handler = (caller: Caller, request: SimRequest) => SimReply;
 const API = '/api/v4';
 const PATS = `${API}/personal_access_tokens`;
 const PROJECT_TOKENS = `${API}/projects/:id/access_tokens`;
+const USER_TOKENS = `${API}/users/:user_id/personal_access_tokens`;
 
 /**
  * GitLab's token endpoints (reference/provider-apis.md §5) under `/api/v4`. Every route
@@ -49,6 +50,9 @@ export function gitlabRoutes(state: GitlabState, auth: GitlabAuth): SimRoute[] {
     route('revokePersonalTokenSelf', 'DELETE', `${PATS}/self`, (caller) => pats.revokeSelf(caller)),
     route('revokePersonalToken', 'DELETE', `${PATS}/:id`, (caller, request) =>
       pats.revoke(caller, request),
+    ),
+    route('createPersonalToken', 'POST', USER_TOKENS, (caller, request) =>
+      pats.create(caller, request),
     ),
     route('listProjectTokens', 'GET', PROJECT_TOKENS, (caller, request) =>
       projects.list(caller, request),

@@ -585,6 +585,59 @@ describe('revoking personal access tokens', () => {
   });
 });
 
+describe('creating personal access tokens (administrators)', () => {
+  it('answers 201 with the secret once; without expires_at the token gets 365 days', async () => {
+    const answer = await api('POST', '/users/2/personal_access_tokens', {
+      token: ROOT,
+      body: { name: 'ci', scopes: ['read_api'], description: 'from CI' },
+    });
+    expect(answer.status).toBe(201);
+    const created = answer.body as Rotated;
+    expect(created).toMatchObject({
+      name: 'ci',
+      scopes: ['read_api'],
+      description: 'from CI',
+      user_id: 2,
+      active: true,
+      expires_at: addDays(today(), 365),
+    });
+    expect(created.token).toMatch(SECRET);
+    const self = await api('GET', '/personal_access_tokens/self', { token: created.token });
+    expect(self).toMatchObject({ status: 200, body: { id: created.id, user_id: 2 } });
+    expect(JSON.stringify(await listed(ALICE))).not.toContain(created.token);
+  });
+
+  it('refuses a non-admin with 403 before reading the body, and read_api with 403 scope', async () => {
+    const own = await api('POST', '/users/2/personal_access_tokens', { token: ALICE, body: {} });
+    expect(own).toMatchObject({ status: 403, body: { message: '403 Forbidden' } });
+    const read = await api('POST', '/users/2/personal_access_tokens', {
+      token: ALICE_READ,
+      body: { name: 'x', scopes: ['api'] },
+    });
+    expect(read).toMatchObject({ status: 403, body: { error: 'insufficient_scope' } });
+  });
+
+  it.each([
+    [{ scopes: ['api'] }, { error: 'name is missing' }],
+    [{ name: 'x', scopes: ['nope'] }, { error: 'scopes does not have a valid value' }],
+    [{ name: 'x', scopes: ['api'], expires_at: 'soon' }, { error: 'expires_at is invalid' }],
+  ])('refuses the body %j with 400 %j', async (body, error) => {
+    const answer = await api('POST', '/users/2/personal_access_tokens', { token: ROOT, body });
+    expect(answer).toMatchObject({ status: 400, body: error });
+  });
+
+  it('answers 404 for an unknown user and 400 beyond 365 days', async () => {
+    const body = { name: 'x', scopes: ['api'] };
+    const missing = await api('POST', '/users/99/personal_access_tokens', { token: ROOT, body });
+    expect(missing).toMatchObject({ status: 404, body: { message: '404 User Not Found' } });
+    const late = await api('POST', '/users/2/personal_access_tokens', {
+      token: ROOT,
+      body: { ...body, expires_at: addDays(today(), 366) },
+    });
+    expect(late.status).toBe(400);
+  });
+});
+
 describe('project access tokens', () => {
   const web = '/projects/10/access_tokens';
 
@@ -828,6 +881,25 @@ describe('dashboard and control', () => {
     });
     expect(overHttp.status).toBe(400);
     expect(() => sim.dashboard.revokeToken({ tokenId: 9999 })).toThrow('404 Token Not Found');
+  });
+
+  it('creates a project token as a Maintainer does in the project settings', async () => {
+    const created = sim.dashboard.createProjectToken({
+      project: 'acme/web',
+      name: 'from-settings',
+      accessLevel: 20,
+    });
+    expect(created).toMatchObject({
+      name: 'from-settings',
+      access_level: 20,
+      resource_id: 10,
+      expires_at: addDays(today(), 30),
+    });
+    const self = await api('GET', '/personal_access_tokens/self', { token: created.token });
+    expect(self).toMatchObject({ status: 200, body: { id: created.id } });
+    expect(() => sim.dashboard.createProjectToken({ project: 99, name: 'x' })).toThrow(
+      'Project Not Found',
+    );
   });
 
   it('shows users, projects, tokens with secrets and families, and calls in /__sim/state', async () => {

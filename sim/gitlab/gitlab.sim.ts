@@ -7,8 +7,9 @@ import { GitlabError, notFound } from './gitlab-errors';
 import { GitlabAuth } from './gitlab-auth';
 import { gitlabRoutes } from './gitlab-routes';
 import { GitlabState } from './gitlab-state';
-import { GITLAB_PERSONAL_SCOPES } from './gitlab.types';
+import { GITLAB_PERSONAL_SCOPES, MAINTAINER } from './gitlab.types';
 import type {
+  GitlabApiProjectToken,
   GitlabApiToken,
   GitlabCall,
   GitlabSeed,
@@ -33,9 +34,23 @@ export interface DashboardCreatePersonalToken {
   expiresAt?: string;
 }
 
+export interface DashboardCreateProjectToken {
+  /** The project's numeric id or its path. */
+  project: string | number;
+  name: string;
+  /** Default ["api"]. */
+  scopes?: string[];
+  /** Default 40 (Maintainer). */
+  accessLevel?: number;
+  /** `YYYY-MM-DD`; default 30 days from today. */
+  expiresAt?: string;
+}
+
 export interface GitlabDashboard {
   /** What the user does on "Personal access tokens → Add new token": the secret, shown once. */
   createPersonalToken(input: DashboardCreatePersonalToken): WithSecret<GitlabApiToken>;
+  /** A Maintainer's "Project → Settings → Access tokens → Add new token": the secret, once. */
+  createProjectToken(input: DashboardCreateProjectToken): WithSecret<GitlabApiProjectToken>;
   /** "Revoke" in the token list: any personal or project token, by id. */
   revokeToken(input: { tokenId: number }): void;
 }
@@ -99,6 +114,20 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
           expiresAt: state.expiryFrom(input.expiresAt, DASHBOARD_DEFAULT_DAYS),
         });
         return { ...state.personalEntity(token), token: token.secret };
+      }),
+    createProjectToken: (input) =>
+      asSimError(() => {
+        const project = state.findProject(String(input.project));
+        if (project === undefined) throw notFound('Project');
+        const bot = state.addBotUser(project, input.accessLevel ?? MAINTAINER);
+        const token = state.createToken({
+          userId: bot.id,
+          name: input.name,
+          description: null,
+          scopes: input.scopes ?? ['api'],
+          expiresAt: state.expiryFrom(input.expiresAt, DASHBOARD_DEFAULT_DAYS),
+        });
+        return { ...state.projectEntity(token), token: token.secret };
       }),
     revokeToken: ({ tokenId }) =>
       asSimError(() => {

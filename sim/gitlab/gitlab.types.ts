@@ -9,6 +9,7 @@ export const GITLAB_ROUTE_KEYS = [
   'rotatePersonalToken',
   'revokePersonalTokenSelf',
   'revokePersonalToken',
+  'createPersonalToken',
   'listProjectTokens',
   'getProjectToken',
   'createProjectToken',

@@ -55,7 +55,10 @@ export function kestraRoutes(state: KestraState): SimRoute[] {
       state.revokeToken(owner(request), request.params.tokenId ?? '');
       return { status };
     };
-  const searchFlows: Handler = () => ({ status: 200, body: { results: [], total: 0 } });
+  const searchFlows: Handler = (request, caller) => {
+    state.requireTenant(caller, request.params.tenant ?? null);
+    return { status: 200, body: { results: [], total: 0 } };
+  };
 
   const userTokens = '/api/v1/users/:id/api-tokens';
   const saTokens = '/api/v1/service-accounts/:id/api-tokens';

@@ -135,6 +135,21 @@ export class KestraState {
     }
   }
 
+  /**
+   * A service account belongs to one tenant: its tokens read nothing in another (403). Users
+   * are not modelled per tenant, so their tokens read anywhere.
+   */
+  requireTenant(caller: TokenRecord, tenant: string | null): void {
+    if (caller.owner.kind !== 'service-account' || tenant === null) return;
+    const home = this.serviceAccounts.get(caller.owner.id)?.tenant ?? null;
+    if (home !== null && home !== tenant) {
+      throw new SimHttpError(
+        403,
+        `Forbidden: this service account has no access to tenant ${tenant}`,
+      );
+    }
+  }
+
   listTokens(owner: KestraOwner): KestraApiToken[] {
     const now = this.clock.now();
     return this.live(owner).map((record) => ({

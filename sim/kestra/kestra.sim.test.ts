@@ -325,6 +325,30 @@ describe('service-account tokens', () => {
   it('forbids a user who is neither the account nor a superadmin', async () => {
     expect((await api('GET', base, ALICE)).status).toBe(403);
   });
+
+  it("reads flows in its own tenant only (403 in another), a user's token anywhere", async () => {
+    expect((await api('GET', '/api/v1/main/flows/search?size=1', ROBOT)).status).toBe(200);
+    expect((await api('GET', '/api/v1/flows/search?size=1', ROBOT)).status).toBe(200);
+    expect((await api('GET', '/api/v1/other/flows/search?size=1', ROBOT)).status).toBe(403);
+    expect((await api('GET', '/api/v1/other/flows/search?size=1', ALICE)).status).toBe(200);
+  });
+
+  it("slides an extended service-account token's exp on each use", async () => {
+    const created = await api('POST', base, ROBOT, {
+      name: 'robot-sliding',
+      maxAge: 'P2D',
+      extended: true,
+    });
+    const { fullToken } = created.body as { fullToken: string };
+    sim.advanceClock(DAY + 3600_000);
+    expect((await api('GET', '/api/v1/main/flows/search', fullToken)).status).toBe(200);
+    sim.advanceClock(DAY + 3600_000);
+    expect((await api('GET', '/api/v1/main/flows/search', fullToken)).status).toBe(200);
+    // The second call came after the original exp: only sliding kept the token alive.
+    const token = sim.tokens().find((t) => t.name === 'robot-sliding');
+    expect(Date.parse(token?.exp ?? '') - Date.parse(token?.lastUsed ?? '')).toBe(2 * DAY);
+    expect(Date.parse(token?.exp ?? '') - Date.parse(token?.iat ?? '')).toBeGreaterThan(4 * DAY);
+  });
 });
 
 describe('dashboard and control', () => {

@@ -64,3 +64,37 @@ export function demoTeraswitchSeed(known: { tokenId: string; secret: string }): 
     ],
   };
 }
+
+export const DEMO_TERASWITCH_AGENCY_ACCOUNT = 61234;
+export const DEMO_TERASWITCH_CLIENT_PROJECTS = [5201, 5202] as const;
+
+/**
+ * A second TeraSwitch account: an agency hosting two clients, one project each, with a deploy
+ * token per client and the agency's billing token.
+ */
+export function demoTeraswitchAgencySeed(): TeraswitchSeed {
+  const [bakery, clinic] = DEMO_TERASWITCH_CLIENT_PROJECTS;
+  return {
+    accountId: DEMO_TERASWITCH_AGENCY_ACCOUNT,
+    projects: [
+      {
+        id: bakery,
+        name: 'client-bakery',
+        instances: [{ displayName: 'bakery-shop', tags: ['wordpress'] }],
+        tokens: [
+          { displayName: 'bakery-deploy', role: 'Owner', createdDaysAgo: 75, lastUsedDaysAgo: 2 },
+          { displayName: 'agency-billing', role: 'Accounting', createdDaysAgo: 300 },
+        ],
+      },
+      {
+        id: clinic,
+        name: 'client-clinic',
+        instances: [{ displayName: 'clinic-portal', regionId: 'LAX1' }],
+        tokens: [
+          { displayName: 'clinic-deploy', role: 'Owner', createdDaysAgo: 15, lastUsedDaysAgo: 0 },
+        ],
+      },
+    ],
+    invoices: [{ total: 310.4, status: 'Paid', daysAgo: 20 }],
+  };
+}

@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { createCore, type Core } from './core/app-core';
+import type { ReminderPort } from './core/attention/reminder-scheduler';
+import type { Clock } from './core/clock';
 import type { ClipboardPort } from './core/clipboard/secret-clipboard';
 import type { EmitEvent } from './core/events';
 import { createHttpClient } from './core/http/http-client';
 import { createLogger, fileLogWriter, type Logger } from './core/log/logger';
+import { bodhiAdapter } from './core/providers/bodhi/bodhi.adapter';
 import { githubAdapter } from './core/providers/github/github.adapter';
+import { gitlabAdapter } from './core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from './core/providers/kestra/kestra.adapter';
+import { podstackAdapter } from './core/providers/podstack/podstack.adapter';
+import { teraswitchAdapter } from './core/providers/teraswitch/teraswitch.adapter';
 import type { SecretStore } from './core/secrets/secret-store';
 import { ensurePrivateDir } from './core/storage/atomic-file';
 import { createDispatcher, type Dispatch, type SenderFacts } from './ipc/handle';
@@ -19,6 +25,10 @@ export interface AppOptions {
   clipboard: ClipboardPort | null;
   emit: EmitEvent;
   isTrustedSender: (sender: SenderFacts) => boolean;
+  /** Desktop notifications and the tray badge (Electron only). */
+  reminderPort?: ReminderPort | null;
+  /** Only the e2e tests move it (TOKENDESK_CLOCK_OFFSET_MS in serve.ts); the system clock otherwise. */
+  clock?: Clock;
 }
 
 export interface App {
@@ -37,15 +47,27 @@ export async function composeApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
     secrets: options.secrets,
     http,
-    adapters: [kestraAdapter, githubAdapter],
+    adapters: [
+      kestraAdapter,
+      githubAdapter,
+      gitlabAdapter,
+      bodhiAdapter,
+      podstackAdapter,
+      teraswitchAdapter,
+    ],
     log,
     emit: options.emit,
     clipboard: options.clipboard,
+    reminderPort: options.reminderPort ?? null,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // Unfinished rotations resume or are undone now, in the background: the window need not wait
   // for the services, and a rotation started meanwhile is refused if it touches the same token.
   core.rotation.recover().catch((error: unknown) => {
     log.error('recovering unfinished rotations failed', { error });
+  });
+  core.reminders.start().catch((error: unknown) => {
+    log.error('starting the reminder scheduler failed', { error });
   });
   const table = createHandlerTable(core, { target: options.target, version: options.version });
   const dispatch = createDispatcher(table, { isTrustedSender: options.isTrustedSender, log });
@@ -54,6 +76,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     dispatch,
     log,
     async close() {
+      await core.reminders.stop();
       if (core.clipboard) core.clipboard.flush();
       await http.close();
     },

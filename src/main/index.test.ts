@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { channels, type Envelope } from '../shared/contract';
+import type { Account } from '../shared/model';
 import type { App, AppOptions } from './compose';
 import type { Dispatch, SenderFacts } from './ipc/handle';
 import {
@@ -20,12 +21,24 @@ const REFUSED: Envelope<unknown> = {
   error: { code: 'SENDER_REJECTED', message: 'refused' },
 };
 
+const KESTRA_ACCOUNT: Account = {
+  id: 'acc-1',
+  provider: 'kestra',
+  label: 'Kestra',
+  baseUrl: 'https://kestra.example.com',
+  settings: {},
+  createdAt: '2026-01-01T00:00:00.000Z',
+  mode: 'api',
+  tokenPageUrl: 'https://console.example.com/settings/tokens',
+};
+
 class FakeKeytarSecretStore {}
 
 let electron: ElectronFakes;
 let dispatch: Mock<Dispatch>;
 let closeApp: Mock<() => Promise<void>>;
 let composeApp: Mock<(options: AppOptions) => Promise<App>>;
+let listAccounts: Mock<() => Promise<Account[]>>;
 
 beforeEach(() => {
   vi.resetModules();
@@ -34,8 +47,14 @@ beforeEach(() => {
   electron = createElectronFakes();
   dispatch = vi.fn<Dispatch>(() => Promise.resolve(REFUSED));
   closeApp = vi.fn(() => Promise.resolve());
+  listAccounts = vi.fn(() => Promise.resolve([KESTRA_ACCOUNT]));
   // The core is proven elsewhere; here a stand-in App shows what the shell does around it.
-  const app = { dispatch, close: closeApp } as Partial<App> as App;
+  const app = {
+    dispatch,
+    close: closeApp,
+    core: { accounts: { list: listAccounts } },
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  } as unknown as App;
   composeApp = vi.fn<(options: AppOptions) => Promise<App>>(() => Promise.resolve(app));
   vi.doMock('electron', () => electron);
   vi.doMock('./compose', () => ({ composeApp }));
@@ -287,17 +306,24 @@ describe('composition', () => {
 describe('the window', () => {
   it('is built with the hardened preferences and the bundled preload', async () => {
     await launchReady();
-    const { hardenedWebPreferences } = await import('./window');
     const preferences = mainWindow().options.webPreferences;
 
     expect(preferences?.preload?.replace(/\\/g, '/')).toMatch(/\/preload\/index\.js$/);
-    expect(preferences).toEqual(hardenedWebPreferences(preferences?.preload ?? ''));
     expect(preferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       webviewTag: false,
+      devTools: true,
     });
+  });
+
+  it('has no devtools in a packaged app', async () => {
+    electron.app.isPackaged = true;
+
+    await launchReady();
+
+    expect(mainWindow().options.webPreferences?.devTools).toBe(false);
   });
 
   it('loads the built renderer and shows the window when it is ready', async () => {
@@ -361,11 +387,165 @@ describe('every web contents', () => {
     expect(contents.navigate('will-navigate', 'https://attacker.test/')).toBe(true);
     expect(contents.navigate('will-redirect', 'https://attacker.test/')).toBe(true);
     expect(contents.navigate('will-navigate', `${OWN_URL}#/tokens`)).toBe(false);
+    expect(contents.navigateFrame('https://attacker.test/', false)).toBe(true);
     expect(contents.attachWebview()).toBe(true);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
-    expect(contents.openWindow('https://kestra.example.com/')).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(
-      'https://kestra.example.com/',
+  });
+
+  async function openFromPage(url: string): Promise<void> {
+    const contents = new FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.openWindow(url)).toEqual({ action: 'deny' });
+    await flushPromises();
+  }
+
+  it.each([
+    'https://kestra.example.com/ui/settings',
+    'https://console.example.com/settings/tokens',
+  ])("opens %s, a page of the user's services, in the browser", async (url) => {
+    await launchReady();
+
+    await openFromPage(url);
+
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(url);
+  });
+
+  it.each([
+    ['an unknown host', 'https://attacker.test/'],
+    ['a host that starts like a known one', 'https://kestra.example.com.attacker.test/'],
+    ['a known host over http', 'http://kestra.example.com/'],
+    ['a known host on another port', 'https://kestra.example.com:8443/'],
+    ['credentials in the link', 'https://user:pw@kestra.example.com/'],
+    ['a file', 'file:///etc/passwd'],
+    ['a script', 'javascript:alert(1)'],
+    ['another protocol handler', 'smb://kestra.example.com/share'],
+  ])('opens nothing for %s', async (_what, url) => {
+    await launchReady();
+
+    await openFromPage(url);
+
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens nothing before the app knows its accounts', async () => {
+    await launch();
+
+    await openFromPage('https://kestra.example.com/');
+
+    expect(listAccounts).not.toHaveBeenCalled();
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('remote content', () => {
+  async function allowed(url: string): Promise<boolean> {
+    const listener = electron.session.defaultSession.webRequest.onBeforeRequest.mock.lastCall?.[0];
+    if (listener === undefined) throw new Error('no request filter was installed');
+    const callback = vi.fn<(response: { cancel?: boolean }) => void>();
+    listener({ url }, callback);
+    await flushPromises();
+    const [response] = callback.mock.lastCall ?? [];
+    if (response === undefined) throw new Error('the filter did not answer');
+    return response.cancel !== true;
+  }
+
+  it('lets the page load its own bundle', async () => {
+    await launchReady();
+
+    expect(await allowed(OWN_URL)).toBe(true);
+    expect(await allowed(new URL('assets/index-abc.js', OWN_URL).href)).toBe(true);
+    expect(await allowed('data:image/png;base64,AAAA')).toBe(true);
+  });
+
+  it.each([
+    'https://cdn.attacker.test/x.js',
+    'http://127.0.0.1:8080/',
+    'wss://attacker.test/socket',
+    'file:///etc/passwd',
+    new URL('../main/index.js', OWN_URL).href,
+  ])('cancels a request for %s', async (url) => {
+    await launchReady();
+
+    expect(await allowed(url)).toBe(false);
+  });
+
+  it('is in place before the page loads', async () => {
+    await launchReady();
+    const { onBeforeRequest } = electron.session.defaultSession.webRequest;
+
+    expect(onBeforeRequest.mock.invocationCallOrder[0]).toBeLessThan(
+      mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0,
     );
+  });
+});
+
+describe('reminders', () => {
+  const reminder = {
+    accountId: 'acc-1',
+    tokenId: 'tok-1',
+    title: 'ci-deploy (Kestra production)',
+    body: 'Expires in 3 days (12 May 2025).',
+    urgency: 'high' as const,
+  };
+
+  function reminderPort() {
+    const port = composeOptions().reminderPort;
+    if (port === undefined || port === null) throw new Error('no reminder port was given');
+    return port;
+  }
+
+  it('shows a due reminder as a desktop notification', async () => {
+    await launchReady();
+
+    reminderPort().remind(reminder);
+
+    expect(electron.notifications).toHaveLength(1);
+    expect(electron.notifications[0]?.options).toMatchObject({
+      title: reminder.title,
+      body: reminder.body,
+    });
+    expect(electron.notifications[0]?.show).toHaveBeenCalledOnce();
+  });
+
+  it('opens the token when the notification is clicked: the window comes forward and is told which', async () => {
+    await launchReady();
+    const window = mainWindow();
+    window.isMinimized.mockReturnValue(true);
+    reminderPort().remind(reminder);
+
+    electron.notifications[0]?.emit('click');
+
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith('attention:open', {
+      accountId: 'acc-1',
+      tokenId: 'tok-1',
+    });
+  });
+
+  it('shows the count in the tray tooltip and the badge, and the tray brings the window back', async () => {
+    await launchReady();
+
+    reminderPort().count(3);
+    reminderPort().count(0);
+
+    expect(electron.trays).toHaveLength(1);
+    const tray = electron.trays[0];
+    expect(tray?.setToolTip.mock.calls).toEqual([
+      ['TokenDesk: 3 tokens need attention'],
+      ['TokenDesk'],
+    ]);
+    expect(electron.app.setBadgeCount.mock.calls).toEqual([[3], [0]]);
+    tray?.emit('click');
+    expect(mainWindow().focus).toHaveBeenCalledOnce();
+  });
+
+  it('removes the tray when the app quits', async () => {
+    await launchReady();
+    reminderPort().count(1);
+
+    electron.app.emit('will-quit');
+
+    expect(electron.trays[0]?.destroy).toHaveBeenCalledOnce();
   });
 });

@@ -1,11 +1,13 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { composeApp, type App } from './compose';
+import type { EmitEvent } from './core/events';
 import { resolveDataDir } from './core/storage/data-dir';
 import { bindIpc } from './ipc/electron-binding';
 import { electronClipboard } from './platform/electron-clipboard';
+import { createElectronReminders } from './platform/electron-reminders';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
-import { createOriginPolicy } from './security';
+import { createExternalOpener, createOriginPolicy } from './security';
 import { createMainWindow, lockDownWebContents } from './window';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -13,22 +15,47 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const policy = createOriginPolicy(rendererIndex, app.isPackaged ? undefined : devServerUrl);
 let mainWindow: BrowserWindow | null = null;
 let tokenDesk: App | null = null;
+const openExternal = createExternalOpener(
+  () => (tokenDesk === null ? Promise.resolve([]) : tokenDesk.core.accounts.list()),
+  (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: https, known origins only
+);
+
+const sendToWindows: EmitEvent = (event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+};
+const reminders = createElectronReminders({
+  openToken: (ref) => {
+    showMainWindow();
+    sendToWindows('attention:open', ref);
+  },
+  showWindow: showMainWindow,
+});
+
+function showMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
 
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', showMainWindow);
   app.on('web-contents-created', (_event, contents) =>
-    lockDownWebContents(contents, policy.isOwnUrl),
+    lockDownWebContents(contents, {
+      isOwnUrl: policy.isOwnUrl,
+      openLink: (url) => {
+        openExternal(url).catch((error: unknown) => {
+          tokenDesk?.log.warn('opening a link in the browser failed', { error });
+        });
+      },
+    }),
   );
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    reminders.dispose();
     void tokenDesk?.close();
   });
   // A failure in start() too: otherwise the process would live on without a window, holding
@@ -48,6 +75,10 @@ async function start(): Promise<void> {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // No remote content: the page loads its own bundle and talks to main over IPC, nothing else.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !policy.isOwnResource(details.url) }),
+  );
 
   tokenDesk = await composeApp({
     target: 'electron',
@@ -55,14 +86,16 @@ async function start(): Promise<void> {
     dataDir: resolveDataDir(),
     secrets: new KeytarSecretStore(),
     clipboard: electronClipboard,
-    emit: (event, payload) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
-    },
+    emit: sendToWindows,
     isTrustedSender: policy.isTrustedSender,
+    reminderPort: reminders,
   });
   bindIpc(tokenDesk.dispatch);
 
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow = createMainWindow({
+    preload: join(__dirname, '../preload/index.js'),
+    devTools: !app.isPackaged,
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

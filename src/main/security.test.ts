@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { createOriginPolicy, isSafeExternalUrl } from './security';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createExternalOpener,
+  createOriginPolicy,
+  isSafeExternalUrl,
+  knownServiceOrigins,
+} from './security';
 
 const RENDERER_INDEX = '/opt/TokenDesk/resources/app.asar/out/renderer/index.html';
 const OWN_URL = `file://${RENDERER_INDEX}`;
@@ -121,5 +126,96 @@ describe('isSafeExternalUrl', () => {
     'not a url',
   ])('refuses %j', (url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('isOwnResource', () => {
+  const built = createOriginPolicy(RENDERER_INDEX, undefined);
+  const dev = createOriginPolicy(RENDERER_INDEX, DEV_SERVER);
+  const assets = 'file:///opt/TokenDesk/resources/app.asar/out/renderer/assets';
+
+  it.each([OWN_URL, `${assets}/index-abc.js`, `${assets}/index.css`, 'data:image/png;base64,AA'])(
+    'lets the built page load %s',
+    (url) => {
+      expect(built.isOwnResource(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    'https://cdn.example.com/react.js',
+    'http://127.0.0.1:1234/',
+    'file:///opt/TokenDesk/resources/app.asar/out/main/index.js',
+    `${assets}/../../main/index.js`,
+    `${assets}/%2e%2e/%2e%2e/main/index.js`,
+    `${assets}/..%2F..%2Fmain/index.js`,
+    `file://attacker.test/opt/TokenDesk/resources/app.asar/out/renderer/index.html`,
+    `${DEV_SERVER}/src/main.tsx`,
+    'not a url',
+  ])('keeps the built page from loading %s', (url) => {
+    expect(built.isOwnResource(url)).toBe(false);
+  });
+
+  it('lets the dev page load from the dev server and its HMR socket only', () => {
+    expect(dev.isOwnResource(`${DEV_SERVER}/src/main.tsx`)).toBe(true);
+    expect(dev.isOwnResource('ws://localhost:5173/')).toBe(true);
+    expect(dev.isOwnResource('ws://localhost:5174/')).toBe(false);
+    expect(dev.isOwnResource('https://localhost:5173/')).toBe(false);
+    expect(dev.isOwnResource(OWN_URL)).toBe(false);
+  });
+});
+
+describe('knownServiceOrigins', () => {
+  it("collects the https origins of the accounts' addresses and token pages", () => {
+    const origins = knownServiceOrigins([
+      { baseUrl: 'https://kestra.example.com/api', tokenPageUrl: null },
+      { baseUrl: 'https://gitlab.com', tokenPageUrl: 'https://gitlab.com/-/user_settings/tokens' },
+      { baseUrl: 'http://127.0.0.1:8080', tokenPageUrl: 'https://console.podstack.ai/tokens' },
+      { baseUrl: 'not a url', tokenPageUrl: 'javascript:alert(1)' },
+    ]);
+
+    expect([...origins].sort()).toEqual([
+      'https://console.podstack.ai',
+      'https://gitlab.com',
+      'https://kestra.example.com',
+    ]);
+  });
+});
+
+describe('createExternalOpener', () => {
+  const accounts = [{ baseUrl: 'https://kestra.example.com', tokenPageUrl: null }];
+
+  function opener() {
+    const open = vi.fn((_url: string) => Promise.resolve());
+    const listAccounts = vi.fn(() => Promise.resolve(accounts));
+    return { open, listAccounts, openIfKnown: createExternalOpener(listAccounts, open) };
+  }
+
+  it('opens an https page of a known service', async () => {
+    const { open, openIfKnown } = opener();
+
+    expect(await openIfKnown('https://kestra.example.com/ui/settings')).toBe(true);
+    expect(open).toHaveBeenCalledExactlyOnceWith('https://kestra.example.com/ui/settings');
+  });
+
+  it.each([
+    'https://attacker.test/',
+    'https://kestra.example.com.attacker.test/',
+    'http://kestra.example.com/',
+    'https://kestra.example.com:444/',
+    'https://u:p@kestra.example.com/',
+    'file:///etc/passwd',
+  ])('refuses %s without opening anything', async (url) => {
+    const { open, openIfKnown } = opener();
+
+    expect(await openIfKnown(url)).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('does not even look up the accounts for a link that is not https', async () => {
+    const { listAccounts, openIfKnown } = opener();
+
+    await openIfKnown('ms-msdt:/id PCWDiagnostic');
+
+    expect(listAccounts).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,6 @@
 import { resolveDataDir } from './core/storage/data-dir';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
+import { clockFromEnvironment } from './web/clock-offset';
 import { runWebTarget } from './web/run-web-target';
 import { version } from '../../package.json';
 
@@ -11,6 +12,7 @@ runWebTarget({
   mainDir: __dirname,
   port: Number(process.env['TOKENDESK_PORT'] ?? 0),
   open: process.argv.includes('--open'),
+  clock: clockFromEnvironment(process.env),
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

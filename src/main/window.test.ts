@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { asWebContents, FakeWebContents } from './test-support/electron-fakes';
-import { createMainWindow, hardenedWebPreferences, lockDownWebContents } from './window';
+import { createMainWindow, lockDownWebContents } from './window';
 
 const electron = await vi.hoisted(async () => {
   const fakes = await import('./test-support/electron-fakes');
@@ -11,41 +11,49 @@ vi.mock('electron', () => electron);
 const OWN_URL = 'file:///opt/TokenDesk/out/renderer/index.html';
 const PRELOAD = '/opt/TokenDesk/out/preload/index.js';
 
+const openLink = vi.fn<(url: string) => void>();
+
 beforeEach(() => {
-  electron.shell.openExternal.mockClear();
+  openLink.mockClear();
 });
 
-describe('hardenedWebPreferences', () => {
-  it('turns on every isolation Electron offers and names our preload', () => {
-    expect(hardenedWebPreferences(PRELOAD)).toMatchObject({
+describe('createMainWindow', () => {
+  it('builds a hidden window with every isolation Electron offers and our preload', () => {
+    createMainWindow({ preload: PRELOAD, devTools: false });
+
+    const window = electron.windows.at(-1);
+    expect(window?.options.show).toBe(false);
+    expect(window?.options.webPreferences).toEqual({
       preload: PRELOAD,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
-      webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools: false,
     });
   });
-});
 
-describe('createMainWindow', () => {
-  it('builds a hidden window with the hardened preferences', () => {
-    createMainWindow(PRELOAD);
+  it.each([true, false])('passes devTools=%s through', (devTools) => {
+    createMainWindow({ preload: PRELOAD, devTools });
 
-    const window = electron.windows.at(-1);
-    expect(window?.options.show).toBe(false);
-    expect(window?.options.webPreferences).toEqual(hardenedWebPreferences(PRELOAD));
+    expect(electron.windows.at(-1)?.options.webPreferences?.devTools).toBe(devTools);
   });
 });
 
 describe('lockDownWebContents', () => {
   function lockedDown(): FakeWebContents {
     const contents = new FakeWebContents();
-    lockDownWebContents(asWebContents(contents), (url) => url === OWN_URL);
+    lockDownWebContents(asWebContents(contents), {
+      isOwnUrl: (url) => url === OWN_URL,
+      openLink,
+    });
     return contents;
   }
 
@@ -63,12 +71,26 @@ describe('lockDownWebContents', () => {
   it('asks the origin policy about the URL being navigated to', () => {
     const contents = new FakeWebContents();
     const isOwnUrl = vi.fn((_url: string) => false);
-    lockDownWebContents(asWebContents(contents), isOwnUrl);
+    lockDownWebContents(asWebContents(contents), { isOwnUrl, openLink });
 
     contents.navigate('will-navigate', 'https://attacker.test/phish');
 
     expect(isOwnUrl).toHaveBeenCalledExactlyOnceWith('https://attacker.test/phish');
   });
+
+  it('lets the main frame navigate to our own page only', () => {
+    const contents = lockedDown();
+
+    expect(contents.navigateFrame(OWN_URL, true)).toBe(false);
+    expect(contents.navigateFrame('https://attacker.test/', true)).toBe(true);
+  });
+
+  it.each([OWN_URL, 'https://attacker.test/', 'about:blank'])(
+    'stops every sub-frame navigation, even to %s',
+    (url) => {
+      expect(lockedDown().navigateFrame(url, false)).toBe(true);
+    },
+  );
 
   it('prevents every webview', () => {
     expect(lockedDown().attachWebview()).toBe(true);
@@ -78,26 +100,17 @@ describe('lockDownWebContents', () => {
     expect(lockedDown().setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 
-  it('denies a new window for an https link and opens it in the browser instead', () => {
-    const contents = lockedDown();
-
-    expect(contents.openWindow('https://kestra.example.com/docs')).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(
-      'https://kestra.example.com/docs',
-    );
-  });
-
   it.each([
+    'https://kestra.example.com/docs',
     'http://example.com/',
     'file:///etc/passwd',
     'javascript:alert(1)',
-    'tokendesk://open',
-    'https://user:password@example.com/',
     OWN_URL,
-  ])('denies a new window for %s and opens nothing', (url) => {
+  ])('denies a new window for %s and leaves the link to the external opener', (url) => {
     const contents = lockedDown();
 
     expect(contents.openWindow(url)).toEqual({ action: 'deny' });
+    expect(openLink).toHaveBeenCalledExactlyOnceWith(url);
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -1,21 +1,16 @@
-import { BrowserWindow, shell, type WebContents } from 'electron';
-import { isSafeExternalUrl } from './security';
+import { BrowserWindow, type WebContents } from 'electron';
 
-export const hardenedWebPreferences = (preload: string): Electron.WebPreferences => ({
-  preload,
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-});
+export interface MainWindowOptions {
+  preload: string;
+  /** Off in packaged builds: devtools would let anyone at the keyboard drive window.api. */
+  devTools: boolean;
+}
 
-export function createMainWindow(preload: string): BrowserWindow {
+/**
+ * The one window. Its preferences are spelled out here, literally, rather than built elsewhere:
+ * Electronegativity reads them from this call, and a reader sees every switch in one place.
+ */
+export function createMainWindow({ preload, devTools }: MainWindowOptions): BrowserWindow {
   return new BrowserWindow({
     width: 1200,
     height: 780,
@@ -24,24 +19,49 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'TokenDesk',
     backgroundColor: '#f6f7f9',
-    webPreferences: hardenedWebPreferences(preload),
+    webPreferences: {
+      preload, // eng-disable PRELOAD_JS_CHECK: it exposes only the frozen window.api built from the contract
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      // A middle-click on a link asks for a new window; the window-open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools,
+    },
   });
 }
 
+export interface LockDownPolicy {
+  isOwnUrl: (url: string) => boolean;
+  /** Hands an https link of a known service to the user's browser; refuses anything else. */
+  openLink: (url: string) => void;
+}
+
 /**
- * Every web contents, present and future: no navigation away from our page, no new windows
- * (https links go to the user's browser instead), no webviews.
+ * Every web contents, present and future: no navigation away from our page, in any frame; no
+ * new windows (links of the user's services go to their browser instead); no webviews.
  */
-export function lockDownWebContents(contents: WebContents, isOwnUrl: (url: string) => boolean) {
+export function lockDownWebContents(contents: WebContents, policy: LockDownPolicy): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
+    if (!policy.isOwnUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
+    if (!policy.isOwnUrl(url)) event.preventDefault();
+  });
+  // Our page has no frames of its own: a sub-frame navigation is an injected iframe at work.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !policy.isOwnUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    policy.openLink(url);
     return { action: 'deny' };
   });
 }

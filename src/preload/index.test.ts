@@ -79,6 +79,8 @@ describe('the Electron preload', () => {
       api.tokens.refresh(),
       api.tokens.create({ accountId: 'acc-1', name: 'ci', expiry: { kind: 'never' } }),
       api.tokens.revoke({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.tokens.rename({ accountId: 'acc-1', tokenId: 'tok-1', name: 'chat-app' }),
+      api.tokens.setStatus({ accountId: 'acc-1', tokenId: 'tok-1', status: 'inactive' }),
       api.tokens.track({ accountId: 'acc-1', name: 'ci', secret: 'pasted' }),
       api.tokens.verify({ accountId: 'acc-1', tokenId: 'tok-1' }),
       api.tokens.forget({ accountId: 'acc-1', tokenId: 'tok-1' }),
@@ -100,6 +102,23 @@ describe('the Electron preload', () => {
       }),
       api.publish.remove({ accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' }),
       api.publish.run({ accountId: 'acc-1', tokenId: 'tok-1' }),
+      api.attention.list(),
+      api.attention.snooze({ accountId: 'acc-1', tokenId: 'tok-1', days: 1 }),
+      api.attention.setReminder({ accountId: 'acc-1', tokenId: 'tok-1', remindAt: null }),
+      api.attention.settings(),
+      api.attention.setSettings({
+        settings: {
+          global: {
+            expiryThresholdsDays: [30, 7, 1],
+            neverUsedDays: 14,
+            idleDays: 30,
+            rotateEveryDays: null,
+          },
+          accounts: {},
+        },
+      }),
+      api.attention.timeline(),
+      api.audit.list(),
     ]);
 
     const invoked = electron.ipcRenderer.invoke.mock.calls.map(([channel]) => channel);

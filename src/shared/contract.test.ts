@@ -32,6 +32,8 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'tokens:refresh': { accountId: 'acc-1' },
   'tokens:create': { accountId: 'acc-1', name: 'ci', expiry: { kind: 'days', days: 30 } },
   'tokens:revoke': { accountId: 'acc-1', tokenId: 'tok-1' },
+  'tokens:rename': { accountId: 'acc-1', tokenId: 'tok-1', name: 'chat-app' },
+  'tokens:setStatus': { accountId: 'acc-1', tokenId: 'tok-1', status: 'inactive' },
   'tokens:track': { accountId: 'acc-1', name: 'ci', secret: 'a-pasted-secret', project: 'p1' },
   'tokens:verify': { accountId: 'acc-1', tokenId: 'tok-1' },
   'tokens:forget': { accountId: 'acc-1', tokenId: 'tok-1' },
@@ -58,6 +60,27 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   },
   'publish:remove': { accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' },
   'publish:run': { accountId: 'acc-1', tokenId: 'tok-1', targetIds: ['pub-1'] },
+  'attention:list': {},
+  'attention:snooze': { accountId: 'acc-1', tokenId: 'tok-1', days: 7 },
+  'attention:setReminder': {
+    accountId: 'acc-1',
+    tokenId: 'tok-1',
+    remindAt: '2025-06-01T09:00:00.000Z',
+  },
+  'attention:settings': {},
+  'attention:setSettings': {
+    settings: {
+      global: {
+        expiryThresholdsDays: [30, 7, 1],
+        neverUsedDays: 14,
+        idleDays: 30,
+        rotateEveryDays: null,
+      },
+      accounts: { 'acc-1': { idleDays: 10 } },
+    },
+  },
+  'attention:timeline': { days: 90 },
+  'audit:list': {},
 };
 
 describe('contract channels', () => {
@@ -118,17 +141,31 @@ describe('the Api type', () => {
       | 'import'
       | 'rotation'
       | 'publish'
+      | 'attention'
+      | 'audit'
       | 'events'
     >();
     expectTypeOf<keyof Api['publish']>().toEqualTypeOf<'list' | 'add' | 'remove' | 'run'>();
     expectTypeOf<keyof Api['tokens']>().toEqualTypeOf<
-      'inventory' | 'refresh' | 'create' | 'revoke' | 'track' | 'verify' | 'forget'
+      | 'inventory'
+      | 'refresh'
+      | 'create'
+      | 'revoke'
+      | 'rename'
+      | 'setStatus'
+      | 'track'
+      | 'verify'
+      | 'forget'
     >();
     expectTypeOf<keyof Api['rotation']>().toEqualTypeOf<
       'start' | 'list' | 'provideSecret' | 'confirmRevoked' | 'retry' | 'cancel' | 'reveal'
     >();
     expectTypeOf<keyof Api['events']>().toEqualTypeOf<
-      'onInventoryChanged' | 'onRotationProgress'
+      | 'onInventoryChanged'
+      | 'onRotationProgress'
+      | 'onAttentionChanged'
+      | 'onAttentionReminder'
+      | 'onAttentionOpen'
     >();
   });
 

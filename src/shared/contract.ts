@@ -17,6 +17,13 @@ import {
   longText,
   shortText,
 } from './model';
+import {
+  AttentionListSchema,
+  AttentionSettingsSchema,
+  AuditGroupSchema,
+  ReminderSchema,
+  TimelineSchema,
+} from './attention-model';
 
 /**
  * The whole surface between the renderer and main, in one place to audit. Every channel is
@@ -76,6 +83,21 @@ export const contract = {
     result: z.object({ token: TokenInfoSchema, secret: z.string().max(4096) }),
   },
   'tokens:revoke': { args: tokenRef, result: z.object({ revoked: z.literal(true) }) },
+  'tokens:rename': {
+    args: z
+      .object({
+        accountId: id,
+        tokenId: id,
+        name: z.string().trim().min(1, 'Give the token a name.').max(200),
+      })
+      .strict(),
+    result: z.object({ renamed: z.literal(true) }),
+  },
+  /** Switches a token off (it stops working until switched on) or on, where the service can. */
+  'tokens:setStatus': {
+    args: z.object({ accountId: id, tokenId: id, status: z.enum(['active', 'inactive']) }).strict(),
+    result: z.object({ status: z.enum(['active', 'inactive']) }),
+  },
   'tokens:track': {
     args: z
       .object({
@@ -172,6 +194,31 @@ export const contract = {
       .strict(),
     result: z.array(PublishTargetResultSchema),
   },
+  // ---- Attention: expiry warnings, unused tokens, reminders; judged in main by its clock. ----
+  /** Every token that needs the user, most urgent first, with what would fix it. */
+  'attention:list': { args: noArgs, result: AttentionListSchema },
+  /** Hides the token's current reasons for a while; a new reason or threshold still shows. */
+  'attention:snooze': {
+    args: z.object({ accountId: id, tokenId: id, days: z.number().int().min(1).max(90) }).strict(),
+    result: z.object({ until: isoDate }),
+  },
+  /** The user's own reminder date for a token (null clears it). */
+  'attention:setReminder': {
+    args: z.object({ accountId: id, tokenId: id, remindAt: isoDate.nullable() }).strict(),
+    result: z.object({ reminderAt: isoDate.nullable() }),
+  },
+  'attention:settings': { args: noArgs, result: AttentionSettingsSchema },
+  'attention:setSettings': {
+    args: z.object({ settings: AttentionSettingsSchema }).strict(),
+    result: AttentionSettingsSchema,
+  },
+  /** Expiries, reminders and rotation-policy dates in the next `days` days (default 90). */
+  'attention:timeline': {
+    args: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(),
+    result: TimelineSchema,
+  },
+  /** Never-used and idle tokens per account and project. */
+  'audit:list': { args: noArgs, result: z.array(AuditGroupSchema) },
 } as const;
 
 /** Pushes from main to the renderer. */
@@ -179,6 +226,12 @@ export const events = {
   'inventory:changed': AccountInventorySchema,
   /** After every step of a rotation (and every change of its state). */
   'rotation:progress': RotationViewSchema,
+  /** The number of tokens that need attention changed, or may have (after every check). */
+  'attention:changed': z.object({ count: z.number().int().nonnegative() }),
+  /** A reminder became due; the browser target shows it in the page. */
+  'attention:reminder': ReminderSchema,
+  /** The user clicked a reminder's notification: show this token. */
+  'attention:open': z.object({ accountId: id, tokenId: id }),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import type { RotationMethod } from '../../src/shared/model';
 import type { SimServer } from '../../sim/common/sim-types';
 import { startKestraSim } from '../../sim/kestra/kestra.sim';
 import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from '../../sim/kestra/kestra-seeds';
+import { podstackWorld } from './podstack-world';
+import { gitlabRoutes, gitlabWorld } from './gitlab-crash-world';
 import { clearKeychain, startRotationStack } from './rotation-stack';
 import type { KeytarSecretStore } from '../../src/main/platform/keytar-secret-store';
 
@@ -32,6 +34,8 @@ export interface CrashWorld {
   oldTokenId: string;
   oldSecret: string;
   isManagementCredential: boolean;
+  /** Guided: what the user does in the dashboard (JSON of guided-user.ts's GuidedUser). */
+  guidedUser?: string;
   /** Tokens TokenDesk is answerable for: it created them, or it manages the account with them. */
   isTokenDeskToken(token: ServiceTokenFacts): boolean;
   serviceTokens(): ServiceTokenFacts[];
@@ -147,19 +151,18 @@ export function crashScenarios(): CrashScenario[] {
     {
       name: 'gitlab roll',
       method: 'roll',
-      unavailable:
-        'sim/gitlab exists, but there is no GitLab adapter in src/main/core/providers yet (rollToken)',
-      routes: {},
-      secondCrashAfter: [],
-      setUp: () => Promise.reject(new Error('no GitLab adapter')),
+      unavailable: null,
+      routes: gitlabRoutes,
+      secondCrashAfter: ['create:stored#1', 'verify:started#1'],
+      setUp: gitlabWorld,
     },
     {
       name: 'podstack guided',
       method: 'guided',
-      unavailable: 'neither sim/podstack nor a Podstack adapter exists yet',
-      routes: {},
-      secondCrashAfter: [],
-      setUp: () => Promise.reject(new Error('no Podstack simulator')),
+      unavailable: null,
+      routes: { verify: 'listPods' },
+      secondCrashAfter: ['verify:started#1', 'promote:done#1'],
+      setUp: podstackWorld,
     },
   ];
 }

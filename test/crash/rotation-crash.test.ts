@@ -45,6 +45,7 @@ function envOf(world: CrashWorld, action: WorkerEnv['action']): WorkerEnv {
     action,
     accountId: world.accountId,
     tokenId: world.oldTokenId,
+    ...(world.guidedUser === undefined ? {} : { guidedUser: world.guidedUser }),
   };
 }
 

@@ -5,7 +5,9 @@ import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
 import { createLogger, fileLogWriter, type FileLogWriter } from '../../src/main/core/log/logger';
 import type { ProviderAdapter } from '../../src/main/core/providers/provider-adapter';
+import { gitlabAdapter } from '../../src/main/core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
+import { podstackAdapter } from '../../src/main/core/providers/podstack/podstack.adapter';
 import type { Checkpoint } from '../../src/main/core/rotation/rotation-deps';
 import { ensurePrivateDir } from '../../src/main/core/storage/atomic-file';
 import { createDispatcher } from '../../src/main/ipc/handle';
@@ -19,6 +21,8 @@ import type { Envelope } from '../../src/shared/contract';
  */
 export const crashAdapters: Record<string, ProviderAdapter> = {
   kestra: kestraAdapter,
+  gitlab: gitlabAdapter,
+  podstack: podstackAdapter,
 };
 
 export interface RotationStackOptions {

@@ -6,7 +6,8 @@
  * Environment: TD_DATA_DIR, TD_KEYCHAIN_SERVICE, TD_SIM_URL, TD_ACTION (rotate | recover),
  * TD_ACCOUNT_ID and TD_TOKEN_ID (rotate), TD_PAUSE_AT (`<checkpoint>#<n>`: stop at the n-th
  * passage of that checkpoint, say so on stdout and wait for a line on stdin), TD_TRACE=1 (print
- * every checkpoint passed).
+ * every checkpoint passed), TD_USER (guided: what the user does in the dashboard, see
+ * guided-user.ts; done after recovery and after the rotation's own run).
  *
  * It starts like the app (compose.ts): core first, then `rotation.recover()` — awaited here, so
  * the harness knows when recovery is over — then, for `rotate`, one rotation to its end. Stdout
@@ -14,6 +15,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { RotationView } from '../../src/shared/model';
+import { actAsUser, type GuidedUser } from './guided-user';
 import { startRotationStack } from './rotation-stack';
 
 function env(name: string): string {
@@ -55,13 +57,20 @@ async function main(): Promise<void> {
     checkpoint,
     requestTimeoutMs: 5_000,
   });
+  const user = process.env['TD_USER'] ?? '';
+  const userActs = () =>
+    user === ''
+      ? Promise.resolve()
+      : actAsUser(stack, JSON.parse(user) as GuidedUser, env('TD_SIM_URL'));
   await stack.core.rotation.recover();
+  await userActs();
   if (env('TD_ACTION') === 'rotate') {
     const { rotationId } = await stack.core.rotation.start(
       env('TD_ACCOUNT_ID'),
       env('TD_TOKEN_ID'),
     );
     await stack.core.rotation.whenSettled(rotationId);
+    await userActs();
   }
   const views = await stack.core.rotation.list();
   say({ settled: views.map(summary), simUrl: env('TD_SIM_URL') });

@@ -15,6 +15,8 @@ export interface WorkerEnv {
   /** `<checkpoint>#<n>`. */
   pauseAt?: string;
   trace?: boolean;
+  /** Guided: what the user does in the dashboard (guided-user.ts), as JSON. */
+  guidedUser?: string;
 }
 
 export type WorkerMessage =
@@ -50,6 +52,7 @@ export class WorkerProcess {
         TD_TOKEN_ID: options.tokenId,
         TD_PAUSE_AT: options.pauseAt ?? '',
         TD_TRACE: options.trace === true ? '1' : '',
+        TD_USER: options.guidedUser ?? '',
       },
     });
     const { stdout, stderr } = this.child;

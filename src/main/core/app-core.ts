@@ -2,6 +2,14 @@ import { homedir } from 'node:os';
 import { AccountAccess } from './accounts/account-access';
 import { AccountRegistry } from './accounts/account-registry';
 import { AccountsService } from './accounts/accounts.service';
+import { AttentionStore } from './attention/attention-store';
+import { AttentionService } from './attention/attention.service';
+import {
+  ReminderScheduler,
+  systemTimer,
+  type ReminderPort,
+  type TimerPort,
+} from './attention/reminder-scheduler';
 import { AuditLog } from './audit/audit-log';
 import { SecretClipboard, type ClipboardPort } from './clipboard/secret-clipboard';
 import { systemClock, type Clock } from './clock';
@@ -46,6 +54,10 @@ export interface CoreDeps {
   publisher?: RotationPublisher;
   /** Named points of a rotation; only the crash harness listens (it stops the process there). */
   rotationCheckpoint?: Checkpoint;
+  /** Desktop notifications and the tray (Electron); the windows get reminders as events anyway. */
+  reminderPort?: ReminderPort | null;
+  /** What the reminder scheduler sleeps on (tests drive a fake one). */
+  timer?: TimerPort;
 }
 
 export const DEFAULT_CLIPBOARD_CLEAR_SECONDS = 20;
@@ -56,6 +68,12 @@ export function createCore(deps: CoreDeps) {
   const onRecovered = (notice: RecoveryNotice): void =>
     deps.log.warn('a damaged state file was kept aside and replaced', { ...notice });
   const clipboardClearSeconds = deps.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
+  // Any change pushed to the windows (a refresh, a rotation step) may change what is due.
+  let reminders: ReminderScheduler | null = null;
+  const emit: EmitEvent = (event, payload) => {
+    deps.emit(event, payload);
+    if (reminders !== null && !event.startsWith('attention:')) void reminders.wake();
+  };
 
   const providers = new ProviderRegistry(deps.adapters);
   const registry = new AccountRegistry(deps.dataDir, clock, onRecovered);
@@ -70,7 +88,7 @@ export function createCore(deps: CoreDeps) {
     ledger,
     tracked,
     clock,
-    deps.emit,
+    emit,
     deps.log,
   );
   const clipboard = deps.clipboard
@@ -119,14 +137,37 @@ export function createCore(deps: CoreDeps) {
     audit,
     clock,
     log: deps.log,
-    emit: deps.emit,
+    emit,
     checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
   });
+
+  const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
+  const attention = new AttentionService({
+    registry,
+    providers,
+    inventory,
+    rotations: rotation,
+    store: attentionStore,
+    clock,
+  });
+  reminders = new ReminderScheduler({
+    attention,
+    store: attentionStore,
+    clock,
+    timer: deps.timer ?? systemTimer,
+    emit: deps.emit,
+    port: deps.reminderPort ?? null,
+    log: deps.log,
+  });
+  const scheduler = reminders;
+  attention.whenChanged(() => void scheduler.wake());
 
   return {
     providers,
     inventory,
     rotation,
+    attention,
+    reminders: scheduler,
     publishing,
     clipboard,
     clipboardClearSeconds,
@@ -142,7 +183,7 @@ export function createCore(deps: CoreDeps) {
       deps.log,
     ),
     tokens: new TokensService(access, deps.secrets, ledger, cache, inventory, deps.log),
-    secrets: new SecretsService(registry, deps.secrets, clipboard),
+    secrets: new SecretsService(registry, deps.secrets, clipboard, cache),
     tracking,
     importer: new ImportService(
       registry,

@@ -1,3 +1,4 @@
+import type { AttentionSettings } from '../../shared/attention-model';
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -91,6 +92,16 @@ const rotation: RotationView = {
   finishedAt: null,
 };
 
+const attentionSettings: AttentionSettings = {
+  global: {
+    expiryThresholdsDays: [30, 7, 1],
+    neverUsedDays: 14,
+    idleDays: 30,
+    rotateEveryDays: null,
+  },
+  accounts: {},
+};
+
 function fakeTable() {
   return {
     'app:info': vi.fn<HandlerTable['app:info']>(() =>
@@ -113,6 +124,10 @@ function fakeTable() {
       Promise.resolve({ token, secret: SECRET }),
     ),
     'tokens:revoke': vi.fn<HandlerTable['tokens:revoke']>(() => Promise.resolve({ revoked: true })),
+    'tokens:rename': vi.fn<HandlerTable['tokens:rename']>(() => Promise.resolve({ renamed: true })),
+    'tokens:setStatus': vi.fn<HandlerTable['tokens:setStatus']>(() =>
+      Promise.resolve({ status: 'inactive' }),
+    ),
     'tokens:track': vi.fn<HandlerTable['tokens:track']>(() => Promise.resolve(token)),
     'tokens:verify': vi.fn<HandlerTable['tokens:verify']>(() =>
       Promise.resolve({ works: true, checkedAt: '2025-01-01T00:00:00.000Z', problem: null }),
@@ -154,6 +169,29 @@ function fakeTable() {
         { targetId: 'pub-1', ok: true, verifiedAt: '2025-01-01T00:00:00.000Z', error: null },
       ]),
     ),
+    'attention:list': vi.fn<HandlerTable['attention:list']>(() =>
+      Promise.resolve({ now: '2025-01-01T00:00:00.000Z', items: [], snoozedCount: 0 }),
+    ),
+    'attention:snooze': vi.fn<HandlerTable['attention:snooze']>(() =>
+      Promise.resolve({ until: '2025-01-02T00:00:00.000Z' }),
+    ),
+    'attention:setReminder': vi.fn<HandlerTable['attention:setReminder']>(() =>
+      Promise.resolve({ reminderAt: null }),
+    ),
+    'attention:settings': vi.fn<HandlerTable['attention:settings']>(() =>
+      Promise.resolve(attentionSettings),
+    ),
+    'attention:setSettings': vi.fn<HandlerTable['attention:setSettings']>(() =>
+      Promise.resolve(attentionSettings),
+    ),
+    'attention:timeline': vi.fn<HandlerTable['attention:timeline']>(() =>
+      Promise.resolve({
+        from: '2025-01-01T00:00:00.000Z',
+        to: '2025-04-01T00:00:00.000Z',
+        entries: [],
+      }),
+    ),
+    'audit:list': vi.fn<HandlerTable['audit:list']>(() => Promise.resolve([])),
   } satisfies HandlerTable;
 }
 

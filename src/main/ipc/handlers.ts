@@ -1,6 +1,7 @@
 import type { Core } from '../core/app-core';
 import { accountsHandlers } from './accounts.ipc';
 import { appHandlers, type AppFacts } from './app.ipc';
+import { attentionHandlers } from './attention.ipc';
 import type { HandlerTable } from './handle';
 import { importHandlers } from './import.ipc';
 import { publishHandlers } from './publish.ipc';
@@ -18,5 +19,6 @@ export function createHandlerTable(core: Core, facts: AppFacts): HandlerTable {
     ...importHandlers(core),
     ...rotationHandlers(core),
     ...publishHandlers(core),
+    ...attentionHandlers(core),
   };
 }

@@ -9,6 +9,8 @@ export function tokensHandlers(
   | 'tokens:refresh'
   | 'tokens:create'
   | 'tokens:revoke'
+  | 'tokens:rename'
+  | 'tokens:setStatus'
   | 'tokens:track'
   | 'tokens:verify'
   | 'tokens:forget'
@@ -20,6 +22,14 @@ export function tokensHandlers(
     'tokens:revoke': async ({ accountId, tokenId }) => {
       await core.tokens.revoke(accountId, tokenId);
       return { revoked: true };
+    },
+    'tokens:rename': async ({ accountId, tokenId, name }) => {
+      await core.tokens.rename(accountId, tokenId, name);
+      return { renamed: true };
+    },
+    'tokens:setStatus': async ({ accountId, tokenId, status }) => {
+      await core.tokens.setStatus(accountId, tokenId, status);
+      return { status };
     },
     'tokens:track': (args) => core.tracking.track(args),
     'tokens:verify': ({ accountId, tokenId }) => core.tracking.verify(accountId, tokenId),

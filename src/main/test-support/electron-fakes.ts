@@ -46,6 +46,13 @@ export class FakeWebContents extends EventEmitter {
     return event.defaultPrevented;
   }
 
+  /** A frame starts navigating (`will-frame-navigate`); true when a listener prevented it. */
+  navigateFrame(url: string, isMainFrame: boolean): boolean {
+    const event = Object.assign(fakeEvent(), { url, isMainFrame, isSameDocument: false });
+    this.emit('will-frame-navigate', event);
+    return event.defaultPrevented;
+  }
+
   /** The page adds a `<webview>`; true when a listener prevented it. */
   attachWebview(): boolean {
     const event = fakeEvent();
@@ -93,6 +100,7 @@ export class FakeApp extends EventEmitter {
   readonly quit = vi.fn<() => void>();
   readonly exit = vi.fn<(code?: number) => void>();
   readonly getVersion = vi.fn<() => string>(() => '0.0.0-test');
+  readonly setBadgeCount = vi.fn<(count?: number) => boolean>(() => true);
   // Assigned by the promise executor below, which runs synchronously.
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -167,6 +175,30 @@ export interface FakeBrowserWindowClass {
   getAllWindows(): FakeBrowserWindow[];
 }
 
+/** The one-argument form the shell uses: every request, one listener. */
+export type OnBeforeRequest = (
+  listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+) => void;
+
+/** A desktop notification: shown with `show()`, clicked with `emit('click')`. */
+export class FakeNotification extends EventEmitter {
+  readonly show = vi.fn<() => void>();
+
+  constructor(readonly options: { title: string; body: string; urgency?: string }) {
+    super();
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  readonly setToolTip = vi.fn<(toolTip: string) => void>();
+  readonly setTitle = vi.fn<(title: string) => void>();
+  readonly destroy = vi.fn<() => void>();
+
+  constructor(readonly image: unknown) {
+    super();
+  }
+}
+
 export interface ElectronFakes {
   /** Every BrowserWindow constructed so far, in order. */
   windows: FakeBrowserWindow[];
@@ -176,6 +208,7 @@ export interface ElectronFakes {
     defaultSession: {
       setPermissionRequestHandler: Mock<Session['setPermissionRequestHandler']>;
       setPermissionCheckHandler: Mock<Session['setPermissionCheckHandler']>;
+      webRequest: { onBeforeRequest: Mock<OnBeforeRequest> };
     };
   };
   ipcMain: FakeIpcMain;
@@ -187,10 +220,39 @@ export interface ElectronFakes {
     readText: Mock<() => string>;
     clear: Mock<() => void>;
   };
+  /** Every notification and tray constructed so far, in order. */
+  notifications: FakeNotification[];
+  trays: FakeTray[];
+  Notification: {
+    new (options: FakeNotification['options']): FakeNotification;
+    isSupported(): boolean;
+  };
+  Tray: new (image: unknown) => FakeTray;
+  nativeImage: { createFromDataURL: Mock<(url: string) => unknown> };
 }
 
 export function createElectronFakes(): ElectronFakes {
   const windows: FakeBrowserWindow[] = [];
+  const notifications: FakeNotification[] = [];
+  const trays: FakeTray[] = [];
+
+  class Notification extends FakeNotification {
+    constructor(options: FakeNotification['options']) {
+      super(options);
+      notifications.push(this);
+    }
+
+    static isSupported(): boolean {
+      return true;
+    }
+  }
+
+  class Tray extends FakeTray {
+    constructor(image: unknown) {
+      super(image);
+      trays.push(this);
+    }
+  }
 
   class BrowserWindow extends FakeBrowserWindow {
     constructor(options: BrowserWindowConstructorOptions) {
@@ -211,6 +273,7 @@ export function createElectronFakes(): ElectronFakes {
       defaultSession: {
         setPermissionRequestHandler: vi.fn<Session['setPermissionRequestHandler']>(),
         setPermissionCheckHandler: vi.fn<Session['setPermissionCheckHandler']>(),
+        webRequest: { onBeforeRequest: vi.fn<OnBeforeRequest>() },
       },
     },
     ipcMain: new FakeIpcMain(),
@@ -226,6 +289,11 @@ export function createElectronFakes(): ElectronFakes {
       readText: vi.fn<() => string>(() => ''),
       clear: vi.fn<() => void>(),
     },
+    notifications,
+    trays,
+    Notification,
+    Tray,
+    nativeImage: { createFromDataURL: vi.fn<(url: string) => unknown>(() => ({})) },
   };
 }
 

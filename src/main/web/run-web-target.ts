@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { composeApp, type App } from '../compose';
+import type { Clock } from '../core/clock';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { rendererDirBeside, startWebServer, type WebServer } from './web-server';
 
@@ -15,6 +16,8 @@ export interface WebTargetOptions {
   prepare?: (app: App) => Promise<void>;
   /** Runs on Ctrl+C / SIGTERM, after the server stopped. */
   cleanup?: () => Promise<void>;
+  /** Moved only by end-to-end tests; the system clock otherwise. */
+  clock?: Clock | undefined;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function runWebTarget(options: WebTargetOptions): Promise<void> {
     emit: (event, payload) => server?.broadcast(event, payload),
     // The web server checks Host, Origin and the session before dispatching.
     isTrustedSender: () => true,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   if (options.prepare) await options.prepare(app);
   server = await startWebServer({

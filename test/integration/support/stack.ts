@@ -5,6 +5,7 @@ import { createCore } from '../../../src/main/core/app-core';
 import { createHttpClient } from '../../../src/main/core/http/http-client';
 import { silentLogger } from '../../../src/main/core/log/logger';
 import { kestraAdapter } from '../../../src/main/core/providers/kestra/kestra.adapter';
+import type { ProviderAdapter } from '../../../src/main/core/providers/provider-adapter';
 import type { Envelope } from '../../../src/shared/contract';
 import { createDispatcher } from '../../../src/main/ipc/handle';
 import { createHandlerTable } from '../../../src/main/ipc/handlers';
@@ -14,7 +15,10 @@ import { KeytarSecretStore } from '../../../src/main/platform/keytar-secret-stor
  * The app as the renderer reaches it, minus the transport: dispatcher, handlers, core, the
  * real keychain (under a test service name) and real HTTP. `call` is what one IPC call does.
  */
-export async function startStack(keychainService: string) {
+export async function startStack(
+  keychainService: string,
+  adapters: readonly ProviderAdapter[] = [kestraAdapter],
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-int-'));
   const secrets = new KeytarSecretStore(keychainService);
   const http = createHttpClient({
@@ -26,7 +30,7 @@ export async function startStack(keychainService: string) {
     dataDir,
     secrets,
     http,
-    adapters: [kestraAdapter],
+    adapters,
     log: silentLogger,
     emit: () => undefined,
     clipboard: null,

@@ -131,7 +131,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       });
       const responseHeaders = flattenHeaders(response.headers);
       if (response.statusCode >= 300 && response.statusCode < 400) {
-        response.body.destroy();
+        // dump(), not destroy(): destroying a finished body emits an 'error' nobody listens to,
+        // which would take the process down on any redirect.
+        await response.body.dump();
         return {
           ok: true,
           raw: { status: response.statusCode, headers: responseHeaders, text: '' },

@@ -21,9 +21,14 @@ const byName: Record<string, ProviderKind> = {
   GITLAB_PRIVATE_TOKEN: 'gitlab',
   BODHI_API_TOKEN: 'bodhi',
   TERASWITCH_API_TOKEN: 'teraswitch',
+  // What TeraSwitch's Terraform provider reads.
+  TERASWITCH_API_KEY: 'teraswitch',
   KESTRA_API_TOKEN: 'kestra',
 };
-const projectVariable: Partial<Record<ProviderKind, string>> = { podstack: 'PODSTACK_PROJECT' };
+const projectVariable: Partial<Record<ProviderKind, string>> = {
+  podstack: 'PODSTACK_PROJECT',
+  teraswitch: 'TERASWITCH_PROJECT_ID',
+};
 
 /** Tokens among a set of variables (the environment, or a .env file). */
 export function findInVariables(origin: string, values: Map<string, string>): FoundCredential[] {

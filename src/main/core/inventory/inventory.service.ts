@@ -19,7 +19,8 @@ interface LiveState {
   refreshing: boolean;
 }
 
-const REFRESH_CONCURRENCY = 6;
+/** Enough to refresh a typical set of accounts in one round, few enough to stay polite. */
+export const REFRESH_CONCURRENCY = 6;
 
 /**
  * Every token of every account, as last fetched. A refresh of one account never blocks or

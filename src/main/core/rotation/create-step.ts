@@ -12,6 +12,8 @@ import { keepSecret, newSecretKey } from './rotation-keychain';
 import type { RotationRecord } from './rotation-record';
 import type { StepOutcome } from './step-outcome';
 
+const DAY_MS = 24 * 3600_000;
+
 /**
  * Brings the new token into existence and its secret into the keychain at once: the secret is
  * written before the step is journaled done, and the new token's id is noted in the record
@@ -62,7 +64,7 @@ async function rollToken(record: RotationRecord, deps: StepDeps): Promise<StepOu
   await deps.checkpoint('call:rollToken');
   let rolled: CreatedToken;
   try {
-    rolled = await roll(ctx, record.oldTokenId, record.replacement.expiry);
+    rolled = await roll(ctx, record.rollTargetId ?? record.oldTokenId, record.replacement.expiry);
   } catch (error) {
     const reason = error instanceof AppError ? ` (${error.message})` : '';
     throw new RotationFailure(
@@ -94,6 +96,8 @@ async function acceptPastedSecret(record: RotationRecord, deps: StepDeps): Promi
       'That is the old token’s secret. Create a new token in the dashboard and paste its secret.',
     );
   }
+  const now = deps.clock.now();
+  const { expiry } = record.replacement;
   const token: ServiceToken = {
     id: `trk-${randomUUID()}`,
     name: record.replacement.name,
@@ -102,8 +106,12 @@ async function acceptPastedSecret(record: RotationRecord, deps: StepDeps): Promi
     project: record.replacement.project,
     role: record.replacement.role,
     scopes: record.replacement.scopes,
-    createdAt: deps.clock.now().toISOString(),
-    expiresAt: null,
+    createdAt: now.toISOString(),
+    // Where the dashboard offers fixed lifetimes the user was told to pick the old token's one.
+    expiresAt:
+      adapter.info.capabilities.expiryDays !== null && expiry.kind === 'days'
+        ? new Date(now.getTime() + expiry.days * DAY_MS).toISOString()
+        : null,
     lastUsedAt: null,
     status: 'active',
     extended: false,

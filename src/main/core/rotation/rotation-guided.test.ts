@@ -56,6 +56,18 @@ describe('guided rotation (tokens made in the service dashboard)', () => {
     ]);
   });
 
+  it('announces what the user may do once a run stops for them, not only while it runs', async () => {
+    const w = await world();
+    const waiting = await rotateAndSettle(w);
+    const views = w.t.events.flatMap((e) => (e.event === 'rotation:progress' ? [e.payload] : []));
+    expect(views.at(-1)).toMatchObject({
+      rotationId: waiting.rotationId,
+      status: 'needs-user',
+      canCancel: true,
+    });
+    expect(views.at(-1)?.instruction).toContain('“ci-deploy”');
+  });
+
   it('refuses a pasted secret that does not work, and the old secret pasted back', async () => {
     const w = await world();
     const waiting = await rotateAndSettle(w);

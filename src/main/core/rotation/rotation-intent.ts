@@ -66,6 +66,7 @@ export async function prepareIntent(
     newTokenId: null,
     newToken: null,
     rollAttempted: false,
+    rollTargetId: null,
     steps,
     direction: 'forward',
     status: 'running',

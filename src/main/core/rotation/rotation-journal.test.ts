@@ -28,6 +28,7 @@ function record(rotationId: string, startedAt: string): RotationRecord {
     newTokenId: null,
     newToken: null,
     rollAttempted: false,
+    rollTargetId: null,
     steps: emptySteps(),
     direction: 'forward',
     status: 'running',

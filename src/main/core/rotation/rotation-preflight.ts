@@ -75,10 +75,15 @@ export function checkRoomForNewToken(
         (a.createdAt ?? '').localeCompare(b.createdAt ?? ''),
     );
   const first = others[0];
+  // A guided service tells TokenDesk nothing of use: the oldest tracked token is only a guess.
+  const why = (token: ServiceToken) =>
+    method === 'guided'
+      ? 'the oldest TokenDesk tracks; check its Last Used in the dashboard'
+      : `${describeUse(token)}, the least recently used`;
   const advice =
     first === undefined
       ? 'Revoke a token in its dashboard first.'
-      : `Revoke “${first.name}” (${describeUse(first)}, the least recently used) first, then rotate again.`;
+      : `Revoke “${first.name}” (${why(first)}) first, then rotate again.`;
   throw new AppError(
     'CONFLICT',
     `${info.name} allows at most ${max} active tokens and this account has ${active.length}. Rotating needs room for one more while the old token still works. ${advice}`,

@@ -52,6 +52,12 @@ export const RotationRecordSchema = z.object({
   newToken: ServiceTokenSchema.nullable(),
   /** Roll only: the roll call went out once. It is never sent again (GitLab revokes the family). */
   rollAttempted: z.boolean(),
+  /**
+   * Roll only: the token the next roll call targets. The old token at first; after a roll whose
+   * answer was lost, the orphan it produced (rolled with the account's credential, never with the
+   * dead old secret), so the service is left with one token whose secret TokenDesk holds.
+   */
+  rollTargetId: z.string().nullable().default(null),
   steps: z.object({
     intent: StepRecordSchema,
     create: StepRecordSchema,

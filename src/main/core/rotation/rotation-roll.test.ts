@@ -58,19 +58,50 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     expect((await keychainOf(w.t.secrets, w.accountId)).get(w.tokenId)).toBe(w.tokenSecret);
   });
 
-  it('never rolls twice when the answer was lost; says plainly the secret is lost', async () => {
+  it('never sends the old secret again when the answer was lost: it rolls the orphan instead', async () => {
     const w = await world();
     w.t.provider.loseAnswer.roll = 'TIMEOUT';
     const view = await rotateAndSettle(w);
 
-    expect(view).toMatchObject({ status: 'needs-user', waitingFor: 'action', canRetry: true });
-    expect(view.instruction).toContain('nobody holds its secret');
-    expect(rolls(w)).toHaveLength(1);
+    expect(view.status).toBe('done');
+    const [first, second] = rolls(w);
+    expect(rolls(w)).toHaveLength(2);
+    expect(first).toMatchObject({ tokenId: w.tokenId, credential: w.credential });
+    // The orphan of the lost answer, rolled with the account's credential, never the dead secret.
+    expect(second?.tokenId).not.toBe(w.tokenId);
+    expect(second?.credential).toBe(w.credential);
+    expect(w.t.provider.tokens.has(second?.tokenId ?? '')).toBe(false);
 
-    const retried = await w.t.core.rotation.retry(view.rotationId);
-    expect(retried.status).toBe('needs-user');
-    await (await restart(w)).core.rotation.recover();
-    expect(rolls(w)).toHaveLength(1);
+    const newId = view.newTokenId ?? '';
+    const keychain = await keychainOf(w.t.secrets, w.accountId);
+    expect([...keychain.entries()].sort()).toEqual(
+      [
+        [newId, w.t.provider.secretOf(newId)],
+        ['manage', w.credential],
+      ].sort(),
+    );
+    const live = [...w.t.provider.tokens.keys()].filter((id) => id !== newId);
+    expect(live).toHaveLength(1); // the management credential only
+  });
+
+  it('asks the user when the lost roll left more than one candidate: it never guesses', async () => {
+    const frozen = freezeAt('call:rollToken');
+    const w = await world({ checkpoint: frozen.checkpoint });
+    void w.t.core.rotation.start(w.accountId, w.tokenId);
+    await frozen.reached;
+    // While TokenDesk is down, the service rolls the token and the user makes a same-named one.
+    w.t.provider.tokens.delete(w.tokenId);
+    const orphan = w.t.provider.seed('ci-deploy');
+    const usersOwn = w.t.provider.seed('ci-deploy');
+
+    const t = await restart(w);
+    await t.core.rotation.recover();
+    const [view] = await t.core.rotation.list();
+    expect(view).toMatchObject({ status: 'needs-user', waitingFor: 'action' });
+    expect(view?.instruction).toContain('nobody holds its secret');
+    expect(w.t.provider.tokens.has(orphan.id)).toBe(true);
+    expect(w.t.provider.tokens.has(usersOwn.id)).toBe(true);
+    expect(rolls(w)).toHaveLength(0);
   });
 
   it('goes forward, never back, when verify fails after the roll', async () => {
@@ -164,7 +195,7 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     );
   });
 
-  it('reports the secret lost after a crash between the answer and the keychain', async () => {
+  it('recovers a crash between the answer and the keychain by rolling the orphan once', async () => {
     const frozen = freezeAt('create:response');
     const w = await world({ checkpoint: frozen.checkpoint });
     void w.t.core.rotation.start(w.accountId, w.tokenId);
@@ -173,8 +204,12 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     const t = await restart(w);
     await t.core.rotation.recover();
     const [view] = await t.core.rotation.list();
-    expect(view).toMatchObject({ status: 'needs-user', waitingFor: 'action' });
-    expect(rolls(w)).toHaveLength(1);
+    expect(view?.status).toBe('done');
+    expect(rolls(w)).toHaveLength(2);
+    const newId = view?.newTokenId ?? '';
+    expect(await t.secrets.get(secretKeys.token(w.accountId, newId))).toBe(
+      w.t.provider.secretOf(newId),
+    );
   });
 
   it('switches the management credential after a roll of it', async () => {

@@ -52,6 +52,25 @@ describe('rotation rules', () => {
     expect(inventory?.tokens.find((t) => t.isManagementCredential)?.id).toBe(newId);
   });
 
+  it('copies the new management credential from its management key after the switch', async () => {
+    const copied: string[] = [];
+    const clipboard = {
+      writeSecret: (text: string) => copied.push(text),
+      readText: () => copied.at(-1) ?? '',
+      clear: () => copied.push(''),
+    };
+    const w = await world({ clipboard });
+    const { rotationId } = await w.t.core.rotation.start(w.accountId, await managementTokenId(w));
+    const view = await w.t.core.rotation.whenSettled(rotationId);
+    const newId = view.newTokenId ?? '';
+
+    await w.t.core.secrets.copy(w.accountId, newId);
+    expect(copied).toEqual([w.t.provider.secretOf(newId)]);
+    await expect(w.t.core.secrets.copy(w.accountId, 'no-such-token')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it.each(['promote:previous-kept', 'promote:manage-switched', 'promote:keychain'])(
     'finishes a management switch cut off at %s',
     async (point) => {

@@ -105,6 +105,10 @@ export class RotationRunner {
         await this.deps.persist(record);
         return this.forward(record);
       case 'lost': {
+        const [orphan, ...others] = verdict.candidates;
+        if (orphan !== undefined && others.length === 0 && !record.isManagementCredential) {
+          return this.rollOrphan(record, orphan.id);
+        }
         const names = verdict.candidates.map((t) => `“${t.name}” (id ${t.id})`).join(', ');
         record.error = {
           code: 'CONFLICT',
@@ -116,6 +120,22 @@ export class RotationRunner {
         return this.stop(record, 'needs-user', 'action');
       }
     }
+  }
+
+  /**
+   * The roll happened and its answer, the only copy of the new secret, is lost. The orphan it made
+   * is rolled in turn, with the account's credential: the service revokes it and answers with a
+   * secret that reaches the keychain like any roll's. Reuse detection is not involved, because the
+   * dead old secret is never sent.
+   */
+  private async rollOrphan(record: RotationRecord, orphanId: string): Promise<void> {
+    record.rollTargetId = orphanId;
+    record.rollAttempted = false;
+    record.steps.create = { state: 'pending', startedAt: null, endedAt: null };
+    record.error = null;
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.step', { step: 'create', outcome: 'orphan-rolled-again' });
+    return this.forward(record);
   }
 
   /** Journals the step as running, runs it, journals the outcome; false when the run stops. */

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RotationView } from '../../../shared/model';
+import type { ClipboardPort } from '../clipboard/secret-clipboard';
 import type { SecretStore } from '../secrets/secret-store';
 import {
   addFakeAccount,
@@ -30,6 +31,7 @@ export interface WorldOptions extends FakeProviderOptions {
   publisher?: RotationPublisher;
   checkpoint?: Checkpoint;
   secrets?: SecretStore;
+  clipboard?: ClipboardPort;
 }
 
 export async function rotationWorld(options: WorldOptions = {}): Promise<RotationWorld> {

@@ -1,4 +1,4 @@
-import { rotationSteps, type RotationView } from '../../../shared/model';
+import { rotationSteps, type Expiry, type RotationView } from '../../../shared/model';
 import {
   isFinal,
   nextStep,
@@ -15,6 +15,8 @@ export interface ViewFacts {
   running: boolean;
   /** The new secret is held in memory (e.g. the keychain refused it after a roll). */
   holdsSecret: boolean;
+  /** The dashboard offers fixed lifetimes (Podstack), so the user is told which to pick. */
+  fixedLifetimes: boolean;
 }
 
 /** Whether the user may cancel: only before the new token exists (and never mid-step). */
@@ -42,6 +44,11 @@ export function revealable(record: RotationRecord, holdsSecret: boolean): boolea
   return holdsSecret || (record.newTokenId !== null && stepFinished(record, 'store'));
 }
 
+/** The dashboard's words for a lifetime: the old token's, so the rotation keeps it. */
+function lifetimeWords(expiry: Expiry): string {
+  return expiry.kind === 'never' ? '“Never”' : `in “${expiry.days} days”`;
+}
+
 function instructionFor(record: RotationRecord, facts: ViewFacts): string | null {
   const service = facts.serviceName;
   const { replacement } = record;
@@ -60,6 +67,7 @@ function instructionFor(record: RotationRecord, facts: ViewFacts): string | null
       const where = [
         replacement.project === null ? null : `in project “${replacement.project}”`,
         replacement.role === null ? null : `with the role ${replacement.role}`,
+        facts.fixedLifetimes ? `expiring ${lifetimeWords(replacement.expiry)}` : null,
       ]
         .filter((part) => part !== null)
         .join(' ');

@@ -208,6 +208,8 @@ export class RotationService {
       .finally(() => {
         this.runs.delete(rotationId);
         if (isFinal(record)) this.held.drop(rotationId);
+        // The run's own events were sent while it ran; this one says what the user may do now.
+        return this.announce(record);
       });
     this.runs.set(rotationId, run);
     return run;
@@ -243,6 +245,18 @@ export class RotationService {
     this.ports.emit('rotation:progress', this.viewWith(record, accounts));
   }
 
+  private async announce(record: RotationRecord): Promise<void> {
+    try {
+      const accounts = await this.ports.registry.list();
+      this.ports.emit('rotation:progress', this.viewWith(this.current(record), accounts));
+    } catch (error) {
+      this.ports.log.warn('could not announce a rotation after its run', {
+        rotationId: record.rotationId,
+        error,
+      });
+    }
+  }
+
   private async newSecretOf(record: RotationRecord): Promise<string | null> {
     const inMemory = this.held.get(record.rotationId);
     if (inMemory !== undefined) return inMemory;
@@ -260,6 +274,7 @@ export class RotationService {
       tokenPageUrl: account === undefined ? null : account.tokenPageUrl,
       running: this.runs.has(record.rotationId),
       holdsSecret: this.held.has(record.rotationId),
+      fixedLifetimes: adapter !== undefined && adapter.info.capabilities.expiryDays !== null,
     });
   }
 

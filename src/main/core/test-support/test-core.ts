@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { createCore, type Core } from '../app-core';
+import type { ReminderPort, TimerPort } from '../attention/reminder-scheduler';
+import type { Clock } from '../clock';
 import type { ClipboardPort } from '../clipboard/secret-clipboard';
 import type { HttpClient } from '../http/http-client.types';
 import { silentLogger } from '../log/logger';
@@ -38,6 +40,9 @@ export async function createTestCore(
     /** Reuse a data dir (a "restart" of the app over the same state). */
     dataDir?: string;
     provider?: FakeProvider;
+    clock?: Clock;
+    timer?: TimerPort;
+    reminderPort?: ReminderPort;
   } = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tokendesk-core-')));
@@ -61,6 +66,9 @@ export async function createTestCore(
     importEnvironment: { env: options.env ?? {}, home: dataDir },
     ...(options.publisher === undefined ? {} : { publisher: options.publisher }),
     ...(options.checkpoint === undefined ? {} : { rotationCheckpoint: options.checkpoint }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.timer === undefined ? {} : { timer: options.timer }),
+    ...(options.reminderPort === undefined ? {} : { reminderPort: options.reminderPort }),
   });
   return {
     core,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
+import type { ProviderInfo } from '../../../shared/model';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { secretKeys } from '../secrets/secret-store';
+import { FakeProvider } from '../test-support/fake-provider';
 import { addFakeAccount, createTestCore, type TestCore } from '../test-support/test-core';
 
 class RefusingStore extends MemorySecretStore {
@@ -95,5 +97,60 @@ describe('TokensService', () => {
       code: 'SERVICE_ERROR',
     });
     expect(await store.get(secretKeys.token(accountId, created.token.id))).toBe(created.secret);
+  });
+});
+
+/** A service that switches tokens on and off (as Bodhi does), recording each switch. */
+class SwitchingProvider extends FakeProvider {
+  override readonly info: ProviderInfo;
+  readonly switched: string[] = [];
+
+  constructor() {
+    super();
+    const base = new FakeProvider().info;
+    this.info = { ...base, capabilities: { ...base.capabilities, statusToggle: true } };
+  }
+
+  setTokenStatus(_ctx: unknown, tokenId: string, status: 'active' | 'inactive'): Promise<void> {
+    this.switched.push(`${tokenId}:${status}`);
+    const token = this.tokens.get(tokenId);
+    if (token !== undefined) this.tokens.set(tokenId, { ...token, status });
+    return Promise.resolve();
+  }
+}
+
+describe('TokensService rename and status', () => {
+  let t: TestCore;
+  afterEach(() => t.cleanup());
+
+  it('refuses both where the service offers neither, before calling it', async () => {
+    t = await createTestCore();
+    const { accountId } = await addFakeAccount(t);
+    const before = t.provider.calls.length;
+    await expect(t.core.tokens.rename(accountId, 'tok', 'new-name')).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
+    await expect(t.core.tokens.setStatus(accountId, 'tok', 'inactive')).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
+    expect(t.provider.calls).toHaveLength(before);
+  });
+
+  it('never switches off the token TokenDesk manages the account with', async () => {
+    const provider = new SwitchingProvider();
+    t = await createTestCore({ provider });
+    const { accountId } = await addFakeAccount(t);
+    const [inventory] = await t.core.inventory.snapshot();
+    const own = inventory?.tokens.find((token) => token.isManagementCredential);
+    const other = provider.seed('ci');
+    await t.core.inventory.refresh(accountId);
+
+    await expect(
+      t.core.tokens.setStatus(accountId, own?.id ?? 'missing', 'inactive'),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await t.core.tokens.setStatus(accountId, other.id, 'inactive');
+    expect(provider.switched).toEqual([`${other.id}:inactive`]);
+    const [after] = await t.core.inventory.snapshot();
+    expect(after?.tokens.find((token) => token.id === other.id)?.status).toBe('inactive');
   });
 });

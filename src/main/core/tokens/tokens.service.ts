@@ -113,6 +113,65 @@ export class TokensService {
     this.log.info('token revoked', { accountId, tokenId });
     await this.inventory.announce(accountId);
   }
+
+  /** Renames a token at the service, where it allows that. */
+  async rename(accountId: string, tokenId: string, name: string): Promise<void> {
+    const { adapter, ctx } = await this.access.openManaged(accountId);
+    if (!adapter.info.capabilities.rename) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${adapter.info.name} does not let TokenDesk rename tokens.`,
+      );
+    }
+    checkName(name, adapter.info.capabilities);
+    await requireOperation(adapter, 'renameToken', 'rename tokens')(ctx, tokenId, name);
+    await this.afterChange(accountId, tokenId, { name }, 'token renamed');
+  }
+
+  /** Switches a token off (it stops working, but can be switched on again) or on. */
+  async setStatus(
+    accountId: string,
+    tokenId: string,
+    status: 'active' | 'inactive',
+  ): Promise<void> {
+    const { adapter, ctx } = await this.access.openManaged(accountId);
+    if (!adapter.info.capabilities.statusToggle) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${adapter.info.name} does not let TokenDesk switch tokens on or off.`,
+      );
+    }
+    const cached = await this.cache.get(accountId);
+    if (status === 'inactive' && cached !== null && cached.managementTokenId === tokenId) {
+      throw new AppError(
+        'CONFLICT',
+        'TokenDesk uses this token to manage the account. Switching it off would lock TokenDesk out.',
+      );
+    }
+    await requireOperation(adapter, 'setTokenStatus', 'switch tokens on or off')(
+      ctx,
+      tokenId,
+      status,
+    );
+    await this.afterChange(accountId, tokenId, { status }, 'token status set');
+  }
+
+  /**
+   * The change shows at once in the cached list; the refresh then brings what else the
+   * service changed with it (e.g. dates), and keeps the patched list if the service is away.
+   */
+  private async afterChange(
+    accountId: string,
+    tokenId: string,
+    patch: { name?: string; status?: 'active' | 'inactive' },
+    event: string,
+  ): Promise<void> {
+    await this.cache.patchTokens(accountId, (tokens) =>
+      tokens.map((t) => (t.id === tokenId ? { ...t, ...patch } : t)),
+    );
+    this.log.info(event, { accountId, tokenId });
+    await this.inventory.refresh(accountId);
+  }
 }
 
 function checkName(name: string, capabilities: Capabilities): void {

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { summarizeState } from '../lib/account-state';
+import { stateLabel, summarizeState } from '../lib/account-state';
 import { capacityOf } from '../lib/capacity';
 import { asOfTime } from '../lib/relative-date';
 import type { AccountGroup } from '../lib/token-groups';
@@ -14,6 +14,7 @@ export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
   const { account, provider, inventory } = group;
   const summary = summarizeState(inventory);
   const capacity = capacityOf(provider, inventory);
+  const failing = inventory !== undefined && inventory.error !== null;
 
   return (
     <>
@@ -31,8 +32,18 @@ export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
             guided
           </span>
         ) : null}
-        {inventory !== undefined && inventory.stale && inventory.asOf !== null ? (
-          <span className="stale" data-testid="account-stale" title={inventory.asOf}>
+        {failing ? (
+          // In words, not only the dot's colour: which kind of trouble decides what to do.
+          <span className="stale" data-testid="account-state" data-state={inventory.state}>
+            {stateLabel(inventory.state)}
+          </span>
+        ) : null}
+        {inventory !== undefined && inventory.asOf !== null ? (
+          <span
+            className={inventory.stale ? 'stale' : 'muted'}
+            data-testid={inventory.stale ? 'account-stale' : 'account-as-of'}
+            title={inventory.asOf}
+          >
             as of {asOfTime(inventory.asOf)}
           </span>
         ) : null}

@@ -4,7 +4,11 @@ import { AddAccountDialog } from './add-account-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
 import { ForgetTokenDialog } from './forget-token-dialog';
 import { ImportDialog } from './import-dialog';
+import { PublishDialog } from './publish-dialog';
+import { RenameTokenDialog } from './rename-token-dialog';
 import { RevokeTokenDialog } from './revoke-token-dialog';
+import { RotationDialog } from './rotation-dialog';
+import { RotationsDialog } from './rotations-dialog';
 import { TrackTokenDialog } from './track-token-dialog';
 
 /** Renders whichever dialog the UI state asks for; closing one unmounts it and its state. */
@@ -34,7 +38,27 @@ export function DialogHost(): ReactNode {
           tokenId={dialog.tokenId}
         />
       );
+    case 'rename-token':
+      return (
+        <RenameTokenDialog
+          key={`${dialog.accountId}/${dialog.tokenId}`}
+          accountId={dialog.accountId}
+          tokenId={dialog.tokenId}
+        />
+      );
     case 'import':
       return <ImportDialog />;
+    case 'rotation':
+      return <RotationDialog key={dialog.rotationId} rotationId={dialog.rotationId} />;
+    case 'rotations':
+      return <RotationsDialog />;
+    case 'publish':
+      return (
+        <PublishDialog
+          key={`${dialog.accountId}/${dialog.tokenId}`}
+          accountId={dialog.accountId}
+          tokenId={dialog.tokenId}
+        />
+      );
   }
 }

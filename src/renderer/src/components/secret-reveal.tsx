@@ -4,7 +4,8 @@ import { attempt } from '../lib/api';
 import { useAppInfo } from '../store/selectors';
 
 interface SecretRevealProps {
-  token: TokenInfo;
+  /** The token the secret belongs to, as stored: copying in main reads it from the keychain. */
+  token: Pick<TokenInfo, 'accountId' | 'id' | 'name'>;
   secret: string;
   onDone: () => void;
 }

@@ -3,6 +3,7 @@ import type { Account } from '../../../shared/model';
 import { summarizeState } from '../lib/account-state';
 import { useStore } from '../store';
 import { StatusDot } from './status-dot';
+import { ViewNav } from './view-nav';
 
 function AccountItem({ account }: { account: Account }): ReactNode {
   const provider = useStore((s) => s.providers.find((p) => p.kind === account.provider));
@@ -47,6 +48,7 @@ export function Sidebar(): ReactNode {
       <div className="brand" aria-hidden="true">
         TokenDesk
       </div>
+      <ViewNav />
       <nav aria-label="Accounts">
         <ul className="nav-list">
           <li>

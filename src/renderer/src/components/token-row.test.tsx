@@ -43,12 +43,15 @@ describe('TokenRow actions', () => {
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((i) => i.getAttribute('aria-label'))).toEqual([
       'Verify training',
+      'Publish training to CI',
       'Forget training',
     ]);
     expect(document.activeElement).toBe(items[0]);
 
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(items[2]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{Escape}');

@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { expiresSoon } from '../lib/relative-date';
+import { useFocusedRow } from '../lib/use-focused-row';
 import { useStore } from '../store';
+import { AttentionBadge } from './attention-badge';
 import { LastUsed } from './last-used';
 import { MoreMenu, type MoreMenuItem } from './more-menu';
 import { RelativeTime } from './relative-time';
+import { RotateButton } from './rotate-button';
+import { RowSelect } from './row-select';
 import { StatusBadge } from './status-badge';
+import { useTokenEditItems } from './token-edit-items';
 
 interface TokenRowProps {
   token: TokenInfo;
@@ -28,14 +33,23 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
     !token.isManagementCredential;
   const soon = token.status === 'active' && expiresSoon(token.expiresAt);
   const ref = { accountId: token.accountId, tokenId: token.id };
+  const { ref: rowRef, focused } = useFocusedRow(token);
 
-  const more: MoreMenuItem[] = [];
+  const more: MoreMenuItem[] = [...useTokenEditItems(token, capabilities, guided)];
   // Only a secret TokenDesk holds can be checked: it never asks the service about others.
   if (capabilities !== null && capabilities.verify && token.hasSecret) {
     more.push({
       label: 'Verify',
       name: `Verify ${token.name}`,
       onSelect: () => void verifyToken(ref, token.name),
+    });
+  }
+  // Main publishes the secret it keeps; without one there is nothing to send.
+  if (token.hasSecret && token.status !== 'revoked') {
+    more.push({
+      label: 'Publish to CI',
+      name: `Publish ${token.name} to CI`,
+      onSelect: () => openDialog({ kind: 'publish', ...ref }),
     });
   }
   if (token.source === 'tracked') {
@@ -48,9 +62,17 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   }
 
   return (
-    <tr data-testid="token-row" data-token-id={token.id} className="token-row">
+    <tr
+      ref={rowRef}
+      data-testid="token-row"
+      data-token-id={token.id}
+      data-focused={focused ? 'true' : undefined}
+      className="token-row"
+    >
       <td className="cell-name">
+        <RowSelect token={token} />
         <span className="token-name">{token.name}</span>
+        <AttentionBadge token={token} />
         {token.isManagementCredential ? (
           <span className="tag" title="TokenDesk uses this token to manage the account">
             used by TokenDesk
@@ -90,6 +112,7 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
             Copy
           </button>
         ) : null}
+        <RotateButton token={token} />
         {canRevoke ? (
           <button
             type="button"

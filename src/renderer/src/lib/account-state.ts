@@ -28,6 +28,11 @@ export interface StateSummary {
   tone: StateTone;
 }
 
+/** The last refresh's outcome, whether or not another refresh is running. */
+export function stateLabel(state: AccountState): string {
+  return labels[state];
+}
+
 /** An account we have no inventory for yet reads like one never refreshed. */
 export function summarizeState(inventory: AccountInventory | undefined): StateSummary {
   if (inventory === undefined) return { label: labels.never, tone: 'idle' };

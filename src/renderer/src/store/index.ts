@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { createAccountsSlice } from './accounts.slice';
 import { createAppSlice } from './app.slice';
+import { createAttentionSlice } from './attention.slice';
+import { createPublishSlice } from './publish.slice';
+import { createRotationSlice } from './rotation.slice';
 import type { StoreState } from './store.types';
 import { createTokensSlice } from './tokens.slice';
 import { createUiSlice } from './ui.slice';
@@ -13,4 +16,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createAccountsSlice(...args),
   ...createTokensSlice(...args),
   ...createUiSlice(...args),
+  ...createAttentionSlice(...args),
+  ...createRotationSlice(...args),
+  ...createPublishSlice(...args),
 }));

@@ -25,6 +25,14 @@ export interface TokensSlice {
   revokeToken: (ref: TokenRef) => Promise<void>;
   /** Stops tracking a guided token; rejects with an AppError for the dialog to show. */
   forgetToken: (ref: TokenRef) => Promise<void>;
+  /** Rejects with an AppError for the rename dialog to show. */
+  renameToken: (ref: TokenRef, name: string) => Promise<void>;
+  /** Switches a token on or off at the service and says how it went in a notice. */
+  setTokenStatus: (
+    ref: TokenRef,
+    tokenName: string,
+    status: 'active' | 'inactive',
+  ) => Promise<void>;
   /** Checks the stored secret against the service and says how it went in a notice. */
   verifyToken: (ref: TokenRef, tokenName: string) => Promise<void>;
   copySecret: (ref: TokenRef, tokenName: string) => Promise<void>;
@@ -104,6 +112,35 @@ export const createTokensSlice: SliceCreator<TokensSlice> = (set, get) => ({
         tokens.filter((t) => t.id !== tokenId),
       ),
     }));
+  },
+
+  renameToken: async (ref, name) => {
+    await call((api) => api.tokens.rename({ ...ref, name }));
+    set((state) => ({
+      inventory: updateTokens(state.inventory, ref.accountId, (tokens) =>
+        tokens.map((t) => (t.id === ref.tokenId ? { ...t, name } : t)),
+      ),
+    }));
+  },
+
+  setTokenStatus: async (ref, tokenName, status) => {
+    const outcome = await attempt((api) => api.tokens.setStatus({ ...ref, status }));
+    if (!outcome.ok) {
+      get().showNotice({ tone: 'error', text: outcome.error.message });
+      return;
+    }
+    set((state) => ({
+      inventory: updateTokens(state.inventory, ref.accountId, (tokens) =>
+        tokens.map((t) => (t.id === ref.tokenId ? { ...t, status } : t)),
+      ),
+    }));
+    get().showNotice({
+      tone: 'info',
+      text:
+        status === 'active'
+          ? `Activated ${tokenName}.`
+          : `Deactivated ${tokenName}: it stops working until you activate it again.`,
+    });
   },
 
   verifyToken: async (ref, tokenName) => {

@@ -8,7 +8,11 @@ export type DialogState =
   | { kind: 'track-token'; accountId: string }
   | { kind: 'revoke-token'; accountId: string; tokenId: string }
   | { kind: 'forget-token'; accountId: string; tokenId: string }
-  | { kind: 'import' };
+  | { kind: 'rename-token'; accountId: string; tokenId: string }
+  | { kind: 'import' }
+  | { kind: 'rotation'; rotationId: string }
+  | { kind: 'rotations' }
+  | { kind: 'publish'; accountId: string; tokenId: string };
 
 export interface Notice {
   tone: 'info' | 'error';

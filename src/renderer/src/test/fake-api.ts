@@ -1,13 +1,33 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { Api } from '../../../shared/contract';
+import type { Api, EventPayload } from '../../../shared/contract';
 import type { AccountInventory, RotationView } from '../../../shared/model';
-import { account, appInfo, provider, publishBinding, rotationView, token } from './fixtures';
+import {
+  account,
+  appInfo,
+  attentionSettings,
+  provider,
+  publishBinding,
+  rotationView,
+  token,
+} from './fixtures';
 
 type InventoryListener = (payload: AccountInventory) => void;
 type RotationListener = (payload: RotationView) => void;
 const listeners = new Set<InventoryListener>();
 const rotationListeners = new Set<RotationListener>();
+type AttentionEvent = 'attention:changed' | 'attention:reminder' | 'attention:open';
+const attentionListeners = new Map<AttentionEvent, Set<(payload: never) => void>>();
+
+/** Registers a listener of an attention event, as the preload's `onAttention…` methods do. */
+function onAttention<E extends AttentionEvent>(event: E) {
+  return (listener: (payload: EventPayload<E>) => void): (() => void) => {
+    const set = attentionListeners.get(event) ?? new Set();
+    attentionListeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+}
 
 /**
  * A stand-in for what the preload exposes. Each method is a vi.fn with a harmless default;
@@ -39,6 +59,10 @@ export const fakeApi = {
       }),
     ),
     revoke: vi.fn<Api['tokens']['revoke']>(() => Promise.resolve({ revoked: true })),
+    rename: vi.fn<Api['tokens']['rename']>(() => Promise.resolve({ renamed: true })),
+    setStatus: vi.fn<Api['tokens']['setStatus']>((args) =>
+      Promise.resolve({ status: args.status }),
+    ),
     track: vi.fn<Api['tokens']['track']>((args) =>
       Promise.resolve(
         token({ id: 'trk-new', accountId: args.accountId, name: args.name, source: 'tracked' }),
@@ -81,6 +105,27 @@ export const fakeApi = {
     remove: vi.fn<Api['publish']['remove']>(() => Promise.resolve({ removed: true })),
     run: vi.fn<Api['publish']['run']>(() => Promise.resolve([])),
   },
+  attention: {
+    list: vi.fn<Api['attention']['list']>(() =>
+      Promise.resolve({ now: '2025-01-01T00:00:00.000Z', items: [], snoozedCount: 0 }),
+    ),
+    snooze: vi.fn<Api['attention']['snooze']>(() =>
+      Promise.resolve({ until: '2025-01-02T00:00:00.000Z' }),
+    ),
+    setReminder: vi.fn<Api['attention']['setReminder']>((args) =>
+      Promise.resolve({ reminderAt: args.remindAt }),
+    ),
+    settings: vi.fn<Api['attention']['settings']>(() => Promise.resolve(attentionSettings())),
+    setSettings: vi.fn<Api['attention']['setSettings']>((args) => Promise.resolve(args.settings)),
+    timeline: vi.fn<Api['attention']['timeline']>(() =>
+      Promise.resolve({
+        from: '2025-01-01T00:00:00.000Z',
+        to: '2025-04-01T00:00:00.000Z',
+        entries: [],
+      }),
+    ),
+  },
+  audit: { list: vi.fn<Api['audit']['list']>(() => Promise.resolve([])) },
   events: {
     onInventoryChanged: vi.fn<Api['events']['onInventoryChanged']>((listener) => {
       listeners.add(listener);
@@ -90,12 +135,20 @@ export const fakeApi = {
       rotationListeners.add(listener);
       return () => rotationListeners.delete(listener);
     }),
+    onAttentionChanged: vi.fn<Api['events']['onAttentionChanged']>(
+      onAttention('attention:changed'),
+    ),
+    onAttentionReminder: vi.fn<Api['events']['onAttentionReminder']>(
+      onAttention('attention:reminder'),
+    ),
+    onAttentionOpen: vi.fn<Api['events']['onAttentionOpen']>(onAttention('attention:open')),
   },
 } satisfies Api;
 
 export function resetFakeApi(): void {
   listeners.clear();
   rotationListeners.clear();
+  attentionListeners.clear();
   const domains: Record<string, { mockReset: () => unknown }>[] = Object.values(fakeApi);
   for (const domain of domains) {
     for (const method of Object.values(domain)) method.mockReset();
@@ -106,6 +159,25 @@ export function resetFakeApi(): void {
 export function emitInventoryChanged(payload: AccountInventory): void {
   act(() => {
     for (const listener of listeners) listener(payload);
+  });
+}
+
+/** Pushes a rotation's progress the way main does after each step. */
+export function emitRotationProgress(payload: RotationView): void {
+  act(() => {
+    for (const listener of rotationListeners) listener(payload);
+  });
+}
+
+/** Pushes an attention event the way main's reminder scheduler (or a notification click) does. */
+export function emitAttentionEvent<E extends AttentionEvent>(
+  event: E,
+  payload: EventPayload<E>,
+): void {
+  act(() => {
+    for (const listener of attentionListeners.get(event) ?? []) {
+      (listener as (payload: EventPayload<E>) => void)(payload);
+    }
   });
 }
 

@@ -1,3 +1,4 @@
+import type { AttentionItem, AttentionSettings } from '../../../shared/attention-model';
 import type {
   Account,
   AccountInventory,
@@ -182,5 +183,40 @@ export const publishBinding = (overrides: Partial<PublishBinding> = {}): Publish
   description: 'API_TOKEN in ~/app/.env',
   createdAt: '2025-01-01T00:00:00.000Z',
   lastResult: null,
+  ...overrides,
+});
+
+export const attentionSettings = (
+  overrides: Partial<AttentionSettings> = {},
+): AttentionSettings => ({
+  global: {
+    expiryThresholdsDays: [30, 7, 1],
+    neverUsedDays: 14,
+    idleDays: 30,
+    rotateEveryDays: null,
+  },
+  accounts: {},
+  ...overrides,
+});
+
+export const attentionItem = (overrides: Partial<AttentionItem> = {}): AttentionItem => ({
+  accountId: 'acc-work',
+  tokenId: 'tok-1',
+  tokenName: 'ci-deploy',
+  accountLabel: 'Work',
+  provider: 'kestra',
+  project: null,
+  urgency: 'high',
+  reasons: [
+    {
+      kind: 'expiring',
+      urgency: 'high',
+      thresholdDays: 7,
+      at: '2025-01-04T00:00:00.000Z',
+      message: 'Expires in 3 days (4 Jan 2025).',
+    },
+  ],
+  fixes: ['rotate', 'snooze-day', 'snooze-week'],
+  reminderAt: null,
   ...overrides,
 });

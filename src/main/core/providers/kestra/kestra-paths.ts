@@ -1,9 +1,5 @@
 import type { Account } from '../../../../shared/model';
-
-/** Whose tokens: a user's now; a service account's once that issue lands. */
-export type KestraOwner =
-  | { kind: 'user'; userId: string }
-  | { kind: 'service-account'; serviceAccountId: string; tenant: string | null };
+import type { KestraSettings } from './kestra-settings';
 
 /** `{baseUrl}/api/v1`, plus `/{tenant}` for the tenant-scoped routes (Terraform's apiRoot). */
 export function apiRoot(account: Account, tenant: string | null): string {
@@ -11,17 +7,19 @@ export function apiRoot(account: Account, tenant: string | null): string {
   return tenant === null ? root : `${root}/${encodeURIComponent(tenant)}`;
 }
 
-export function tokensUrl(account: Account, owner: KestraOwner): string {
+export function tokensUrl(account: Account, settings: KestraSettings): string {
+  const { owner } = settings;
   if (owner.kind === 'user') {
     // User tokens are superadmin-scoped in the OpenAPI spec: no tenant segment.
     return `${apiRoot(account, null)}/users/${encodeURIComponent(owner.userId)}/api-tokens`;
   }
+  // Service accounts live in a tenant; the route without one is the superadmin variant.
   const id = encodeURIComponent(owner.serviceAccountId);
-  return `${apiRoot(account, owner.tenant)}/service-accounts/${id}/api-tokens`;
+  return `${apiRoot(account, settings.tenant)}/service-accounts/${id}/api-tokens`;
 }
 
-export function tokenUrl(account: Account, owner: KestraOwner, tokenId: string): string {
-  return `${tokensUrl(account, owner)}/${encodeURIComponent(tokenId)}`;
+export function tokenUrl(account: Account, settings: KestraSettings, tokenId: string): string {
+  return `${tokensUrl(account, settings)}/${encodeURIComponent(tokenId)}`;
 }
 
 export function verifyUrl(account: Account, tenant: string | null): string {

@@ -80,7 +80,8 @@ describe('info', () => {
       },
     });
     expect(info.accountFields.map((field) => [field.key, field.label, field.required])).toEqual([
-      ['userId', 'User ID', true],
+      ['userId', 'User ID', false],
+      ['serviceAccountId', 'Service account ID', false],
       ['tenant', 'Tenant', false],
     ]);
     const rule = new RegExp(info.capabilities.nameRule?.pattern ?? '(?!)');
@@ -98,10 +99,21 @@ describe('parseSettings', () => {
     expect(adapter.parseSettings({ userId: 'alice', tenant: '' })).toEqual({ userId: 'alice' });
   });
 
+  it('keeps a service account instead of a user, with or without a tenant', () => {
+    expect(
+      adapter.parseSettings({ userId: ' ', serviceAccountId: ' sa-ci ', tenant: 'main' }),
+    ).toEqual({ serviceAccountId: 'sa-ci', tenant: 'main' });
+    expect(adapter.parseSettings({ serviceAccountId: 'sa-ci' })).toEqual({
+      serviceAccountId: 'sa-ci',
+    });
+  });
+
   it.each([
     [{}, 'Enter the Kestra user ID'],
     [{ userId: '  ' }, 'Enter the Kestra user ID'],
     [{ userId: 'a/b' }, 'may contain only'],
+    [{ serviceAccountId: 'sa 1' }, 'service account ID may contain only'],
+    [{ userId: 'alice', serviceAccountId: 'sa-ci' }, 'not both'],
     [{ userId: 'alice', tenant: 'my tenant' }, 'tenant may contain only'],
     [{ userId: 'alice', tenant: '../x' }, 'tenant may contain only'],
   ])('refuses %j with VALIDATION', (settings, text) => {
@@ -379,6 +391,76 @@ describe('verify', () => {
         headers: { 'content-type': 'text/html' },
       });
     expect((await failure(adapter.verify(context(), NEW_SECRET))).code).toBe('BAD_RESPONSE');
+  });
+});
+
+describe('service-account tokens', () => {
+  const saSettings = { serviceAccountId: 'sa-ci', tenant: 'main' };
+  const saPath = '/api/v1/main/service-accounts/sa-ci/api-tokens';
+
+  it('lists them under the tenant, with the tenant as the project', async () => {
+    pool()
+      .intercept({ path: saPath, method: 'GET', headers: auth(CREDENTIAL) })
+      .reply(200, { results: [{ id: 't1', name: 'robot', prefix: 'abcdefghijkl' }] }, json);
+    const [token] = await adapter.listTokens(context(saSettings));
+    expect(token).toMatchObject({ id: 't1', name: 'robot', project: 'main' });
+  });
+
+  it('uses the superadmin route without a tenant segment when the account has no tenant', async () => {
+    pool()
+      .intercept({ path: '/api/v1/service-accounts/sa%40ci/api-tokens', method: 'GET' })
+      .reply(200, { results: [] }, json);
+    expect(await adapter.listTokens(context({ serviceAccountId: 'sa@ci' }))).toEqual([]);
+  });
+
+  it("creates one with the service account route's 200 answer", async () => {
+    pool()
+      .intercept({
+        path: saPath,
+        method: 'POST',
+        body: (text) => {
+          expect(JSON.parse(text)).toEqual({ name: 'robot', maxAge: 'P7D', extended: true });
+          return true;
+        },
+      })
+      .reply(200, { id: 'new-id', name: 'robot', fullToken: NEW_SECRET }, json);
+    const created = await adapter.createToken(context(saSettings), {
+      name: 'robot',
+      expiry: { kind: 'days', days: 7 },
+      extended: true,
+    });
+    expect(created.secret).toBe(NEW_SECRET);
+    expect(created.token).toMatchObject({ id: 'new-id', project: 'main', extended: true });
+  });
+
+  it('revokes one by id under the tenant, accepting 200', async () => {
+    pool()
+      .intercept({ path: `${saPath}/t1`, method: 'DELETE' })
+      .reply(200, '');
+    await expect(adapter.revokeToken(context(saSettings), 't1')).resolves.toBeUndefined();
+    expect(agent.getCallHistory()?.calls()).toHaveLength(1);
+  });
+});
+
+describe('verify in the scope of a token', () => {
+  it("searches flows in the scope's tenant when one is given", async () => {
+    pool()
+      .intercept({ path: '/api/v1/other/flows/search?size=1', method: 'GET' })
+      .reply(403, { message: 'Forbidden' }, json);
+    const error = await failure(
+      adapter.verify(context(), NEW_SECRET, { project: 'other', role: null }),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('tenant "other"');
+  });
+
+  it("keeps the account's tenant when the scope names none", async () => {
+    pool()
+      .intercept({ path: '/api/v1/main/flows/search?size=1', method: 'GET' })
+      .reply(200, { results: [] }, json);
+    await expect(
+      adapter.verify(context(), NEW_SECRET, { project: null, role: null }),
+    ).resolves.toBeUndefined();
   });
 });
 

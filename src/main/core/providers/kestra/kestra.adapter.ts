@@ -8,8 +8,8 @@ import type {
   CreatedToken,
   ApiAdapter,
   ServiceToken,
+  VerifyScope,
 } from '../provider-adapter';
-import type { KestraOwner } from './kestra-paths';
 import { tokenUrl, tokensUrl, verifyUrl } from './kestra-paths';
 import { kestraSettingsRecord, parseKestraSettings } from './kestra-settings';
 import type { KestraSettings } from './kestra-settings';
@@ -46,8 +46,9 @@ function settingsOf(ctx: AccountContext): KestraSettings {
   return parseKestraSettings(ctx.account.settings);
 }
 
-function userOwner(settings: KestraSettings): KestraOwner {
-  return { kind: 'user', userId: settings.userId };
+/** A token works in one tenant; the scope's project, when given, names it. */
+function verifyTenant(settings: KestraSettings, scope: VerifyScope | undefined): string | null {
+  return scope === undefined ? settings.tenant : (scope.project ?? settings.tenant);
 }
 
 export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdapter {
@@ -85,7 +86,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         ctx,
         {
           method: 'GET',
-          url: tokensUrl(ctx.account, userOwner(settings)),
+          url: tokensUrl(ctx.account, settings),
           idempotent: true,
         },
         ctx.credential,
@@ -109,7 +110,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         ctx,
         {
           method: 'POST',
-          url: tokensUrl(ctx.account, userOwner(settings)),
+          url: tokensUrl(ctx.account, settings),
           json: {
             name: request.name,
             ...(request.description === undefined ? {} : { description: request.description }),
@@ -149,7 +150,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         ctx,
         {
           method: 'DELETE',
-          url: tokenUrl(ctx.account, userOwner(settings), tokenId),
+          url: tokenUrl(ctx.account, settings, tokenId),
           idempotent: true,
           acceptStatus: [404],
         },
@@ -157,13 +158,13 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
       );
     },
 
-    async verify(ctx, secret) {
-      const settings = settingsOf(ctx);
+    async verify(ctx, secret, scope) {
+      const tenant = verifyTenant(settingsOf(ctx), scope);
       let response: HttpResponse;
       try {
         response = await send(
           ctx,
-          { method: 'GET', url: verifyUrl(ctx.account, settings.tenant), idempotent: true },
+          { method: 'GET', url: verifyUrl(ctx.account, tenant), idempotent: true },
           secret,
         );
       } catch (error) {
@@ -174,10 +175,10 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
           );
         }
         if (error instanceof AppError && error.code === 'FORBIDDEN') {
-          const where = settings.tenant === null ? '' : ` in tenant "${settings.tenant}"`;
+          const where = tenant === null ? '' : ` in tenant "${tenant}"`;
           throw new AppError(
             'FORBIDDEN',
-            `Kestra accepted the token but it may not read flows${where}, which TokenDesk uses to check it. Give its user read access to flows, or check the tenant.`,
+            `Kestra accepted the token but it may not read flows${where}, which TokenDesk uses to check it. Give its user or service account read access to flows, or check the tenant.`,
           );
         }
         throw error;

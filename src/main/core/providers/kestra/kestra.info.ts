@@ -11,22 +11,31 @@ export const kestraInfo: ProviderInfo = {
   credentialNeed: 'required',
   credentialLabel: 'API token (used to list and create tokens)',
   credentialHelp:
-    'A Kestra API token of this user (or of a superadmin). TokenDesk keeps it in your system keychain.',
+    'A Kestra API token of this user or service account (or of a superadmin). TokenDesk keeps it in your system keychain.',
   defaultBaseUrl: null,
+  // One of userId and serviceAccountId: the form cannot say "either", so both are optional
+  // and parseSettings explains what is missing.
   accountFields: [
     {
       key: 'userId',
       label: 'User ID',
-      required: true,
+      required: false,
       placeholder: 'e.g. 4wjtkzwVGBM9yKnjm3yv8r',
-      help: 'The Kestra user whose API tokens TokenDesk lists and creates. A superadmin token can manage any user.',
+      help: 'The Kestra user whose API tokens TokenDesk lists and creates. A superadmin token can manage any user. Leave empty for a service account.',
+    },
+    {
+      key: 'serviceAccountId',
+      label: 'Service account ID',
+      required: false,
+      placeholder: 'e.g. sa-scheduler',
+      help: 'Instead of a user: the service account whose API tokens TokenDesk manages (Administration → Service Accounts), in the tenant below.',
     },
     {
       key: 'tenant',
       label: 'Tenant',
       required: false,
       placeholder: 'e.g. main',
-      help: 'Used to check that a token works (a flow search in this tenant). Leave empty if your Kestra has no tenants.',
+      help: "The tenant the tokens work in: TokenDesk checks a token with a flow search there, and a service account's tokens are managed there. Leave empty if your Kestra has no tenants.",
     },
   ],
   trackFields: [],

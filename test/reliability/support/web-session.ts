@@ -1,0 +1,34 @@
+import { rawRequest, type RawResponse } from '../../integration/support/raw-http';
+import type { WebServer } from '../../../src/main/web/web-server';
+
+/** A browser signed in to the browser target: the session cookie from the one-time login link. */
+export async function signIn(server: WebServer): Promise<string> {
+  const login = await rawRequest(server.loginUrl);
+  const setCookie = login.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? (setCookie[0] ?? '') : '').split(';')[0] ?? '';
+  if (login.status !== 303 || !cookie.startsWith('tokendesk_session=')) {
+    throw new Error(`login failed with HTTP ${login.status}`);
+  }
+  return cookie;
+}
+
+/** What the web preload sends for one call: POST /api/<channel> with our origin and header. */
+export function apiCall(
+  server: WebServer,
+  cookie: string,
+  channel: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return rawRequest(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: {
+      cookie,
+      origin: server.origin,
+      'content-type': 'application/json',
+      'x-tokendesk-request': '1',
+      ...headers,
+    },
+    body,
+  });
+}
