@@ -55,4 +55,16 @@ test('expiry warnings, snooze until it ends, the last-used audit and the timelin
   app = await clockedApp.open(DAY_MS + 3600_000);
   await app.openView('Needs attention');
   await expect(app.attentionItem('expiring-soon')).toContainText('Expires in 2 days');
+
+  // The user's rules decide: warned only a day ahead, the token 2 days from expiry leaves the
+  // list; the account's own 400-day warning brings in every token that expires within it.
+  await app.setWarningDays('1');
+  await app.openView('Needs attention');
+  await expect(app.attentionItem('expiring-soon')).toHaveCount(0);
+  await expect(app.attentionItem('never-used')).toBeVisible();
+  await expect(app.attentionItem('healthy')).toHaveCount(0);
+  await app.setWarningDays('400, 1', 'Kestra production');
+  await app.openView('Needs attention');
+  await expect(app.attentionItem('healthy')).toContainText('Expires in');
+  await expect(app.attentionItem('expiring-soon')).toBeVisible();
 });

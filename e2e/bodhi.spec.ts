@@ -1,14 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from './support/bodhi-fixture';
 import { filesContaining, keychainLookup } from './support/secret-scan';
-
-async function accountIds(dataDir: string): Promise<Record<string, string>> {
-  const file = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-    accounts: Array<{ id: string; label: string }>;
-  };
-  return Object.fromEntries(file.accounts.map((account) => [account.label, account.id]));
-}
+import { accountIdsByLabel } from './support/saved-accounts';
 
 test('two Bodhi accounts: manage tokens with a session, track them without one', async ({
   app,
@@ -93,7 +85,7 @@ test('two Bodhi accounts: manage tokens with a session, track them without one',
   expect(bodhi.laptop.lastUseOf(bodhi.laptopSecrets.notes)?.route).toBe('getUser');
 
   // Secrets live in the keychain only.
-  const ids = await accountIds(dataDir);
+  const ids = await accountIdsByLabel(dataDir);
   const serverId = ids['Bodhi server'] ?? 'missing';
   expect(await keychainLookup(`${serverId}/${created?.id ?? 'missing'}`)).toBe(secret);
   expect(await keychainLookup(`${serverId}/manage`)).toBe(bodhi.session);
@@ -116,4 +108,44 @@ test('an API token pasted as the session is refused with a clear message', async
   const dialog = app.addAccountDialog();
   await expect(dialog.getByRole('alert')).toContainText('That is a Bodhi API token');
   expect(await filesContaining(dataDir, 'Bodhi server')).toEqual([]);
+});
+
+test('an expired session is replaced with Update credential, only once Bodhi accepts it', async ({
+  app,
+  bodhi,
+  dataDir,
+}) => {
+  await app.addAccount({
+    service: 'Bodhi App',
+    label: 'Bodhi server',
+    baseUrl: bodhi.server.url,
+    credential: bodhi.session,
+  });
+  await expect(app.addAccountDialog()).toHaveCount(0);
+  const server = app.accountGroup('Bodhi server');
+  bodhi.server.dashboard.expireSession({ username: bodhi.user });
+  await app.page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(server.getByTestId('account-error')).toContainText('Update credential');
+
+  const update = async (credential: string) => {
+    await server.getByRole('button', { name: 'More actions for Bodhi server' }).click();
+    await app.page.getByRole('menuitem', { name: 'Update the credential of Bodhi server' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Update credential' });
+    await dialog.getByTestId('credential-input').fill(credential);
+    await dialog.getByRole('button', { name: 'Check and save' }).click();
+    return dialog;
+  };
+  const refused = await update(bodhi.session);
+  await expect(refused.getByText(/the old one is kept/)).toBeVisible();
+  await refused.getByRole('button', { name: 'Cancel' }).click();
+
+  const fresh = bodhi.server.sessionCookieFor(bodhi.user);
+  await expect(await update(fresh)).toHaveCount(0);
+  await expect(app.notice()).toContainText('Updated the credential of Bodhi server');
+  await expect(server.getByTestId('account-error')).toHaveCount(0);
+  const ids = await accountIdsByLabel(dataDir);
+  expect(await keychainLookup(`${ids['Bodhi server'] ?? 'missing'}/manage`)).toBe(fresh);
+  for (const value of [fresh, bodhi.session]) {
+    expect(await filesContaining(dataDir, value)).toEqual([]);
+  }
 });

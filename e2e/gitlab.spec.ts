@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createTokenIn, expect, revokeByKeyboard, test, timeIn } from './support/gitlab-fixture';
+import {
+  addProjectAccount,
+  createTokenIn,
+  expect,
+  revokeByKeyboard,
+  test,
+  timeIn,
+} from './support/gitlab-fixture';
 import { filesContaining, keychainLookup } from './support/secret-scan';
+import { accountIdsByLabel } from './support/saved-accounts';
 
 const PERSONAL = 'GitLab (Alice)';
 const PROJECT = 'GitLab acme/web';
-
-async function accountIds(dataDir: string): Promise<Map<string, string>> {
-  const file = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-    accounts: Array<{ id: string; label: string }>;
-  };
-  return new Map(file.accounts.map((account) => [account.label, account.id]));
-}
 
 test('add personal and project GitLab accounts, see their tokens, create one and revoke one', async ({
   app,
@@ -26,18 +25,7 @@ test('add personal and project GitLab accounts, see their tokens, create one and
     credential: gitlab.managementSecret,
   });
   await expect(app.addAccountDialog()).toHaveCount(0);
-  await app.addAccount({
-    service: 'GitLab',
-    label: PROJECT,
-    baseUrl: gitlab.sim.url,
-    fields: {
-      'Token type': 'project',
-      Project: gitlab.project,
-      'Role for new project tokens': 'Developer',
-    },
-    credential: gitlab.managementSecret,
-  });
-  await expect(app.addAccountDialog()).toHaveCount(0);
+  await addProjectAccount(app, gitlab, PROJECT);
   await app.showAllAccounts();
 
   // Every live token of each account, with GitLab's prefix, expiry and last use from the sim.
@@ -77,9 +65,9 @@ test('add personal and project GitLab accounts, see their tokens, create one and
   await expect(app.row(String(notes?.id))).toHaveCount(0);
   expect(gitlab.sim.tokens().find((t) => t.id === notes?.id)?.revoked).toBe(true);
 
-  const ids = await accountIds(dataDir);
-  expect(await keychainLookup(`${ids.get(PROJECT)}/${created?.id}`)).toBe(secret);
-  expect(await keychainLookup(`${ids.get(PERSONAL)}/manage`)).toBe(gitlab.managementSecret);
+  const ids = await accountIdsByLabel(dataDir);
+  expect(await keychainLookup(`${ids[PROJECT]}/${created?.id}`)).toBe(secret);
+  expect(await keychainLookup(`${ids[PERSONAL]}/manage`)).toBe(gitlab.managementSecret);
   expect(await filesContaining(dataDir, secret)).toEqual([]);
   expect(await filesContaining(dataDir, gitlab.managementSecret)).toEqual([]);
 });
@@ -112,8 +100,8 @@ test('rotate a GitLab token in one click: GitLab revokes the old one in the roll
   await expect(app.row(String(fresh?.id))).toBeVisible();
   await expect(app.row(String(old.id))).toHaveCount(0);
 
-  const ids = await accountIds(dataDir);
-  expect(await keychainLookup(`${ids.get(PROJECT)}/${fresh?.id}`)).toBe(fresh?.secret);
-  expect(await keychainLookup(`${ids.get(PROJECT)}/${old.id}`)).toBeNull();
+  const ids = await accountIdsByLabel(dataDir);
+  expect(await keychainLookup(`${ids[PROJECT]}/${fresh?.id}`)).toBe(fresh?.secret);
+  expect(await keychainLookup(`${ids[PROJECT]}/${old.id}`)).toBeNull();
   expect(await filesContaining(dataDir, fresh?.secret ?? 'missing')).toEqual([]);
 });

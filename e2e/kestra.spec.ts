@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { addKestraProduction } from './support/kestra-steps';
 import { filesContaining, keychainLookup } from './support/secret-scan';
+import { onlyAccountId } from './support/saved-accounts';
 
 test('add a Kestra account, see its tokens, create one and revoke one', async ({
   app,
@@ -10,14 +11,7 @@ test('add a Kestra account, see its tokens, create one and revoke one', async ({
 }) => {
   await expect(app.emptyState).toBeVisible();
 
-  await app.addKestraAccount({
-    label: 'Kestra production',
-    baseUrl: kestra.sim.url,
-    userId: kestra.user,
-    tenant: kestra.tenant,
-    credential: kestra.managementSecret,
-  });
-  await expect(app.addAccountDialog()).toHaveCount(0);
+  await addKestraProduction(app, kestra);
 
   // Every token the service lists, with the prefix it shows (never more).
   const seeded = kestra.sim.tokens().filter((t) => t.owner.id === kestra.user && !t.revoked);
@@ -42,10 +36,7 @@ test('add a Kestra account, see its tokens, create one and revoke one', async ({
   await app.page.screenshot({ path: join(__dirname, '..', 'docs', 'screenshot.png') });
 
   // The new secret is in the keychain under <accountId>/<tokenId>, and in no file.
-  const accounts = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-    accounts: Array<{ id: string }>;
-  };
-  const accountId = accounts.accounts[0]?.id ?? 'missing';
+  const accountId = await onlyAccountId(dataDir);
   expect(await keychainLookup(`${accountId}/${created?.id ?? 'missing'}`)).toBe(secret);
   expect(await keychainLookup(`${accountId}/manage`)).toBe(kestra.managementSecret);
   expect(await filesContaining(dataDir, secret)).toEqual([]);

@@ -5,6 +5,7 @@ import { addDays, format } from 'date-fns';
 import type { TokenDeskPage } from './pages/token-desk.page';
 import { expect, test } from './support/podstack-fixture';
 import { filesContaining, keychainLookup } from './support/secret-scan';
+import { accountIdsByLabel } from './support/saved-accounts';
 
 const TEAM = 'Podstack ML team';
 const RESEARCH = 'Podstack research';
@@ -14,13 +15,6 @@ const inDays = (days: number) => format(addDays(new Date(), days), 'yyyy-MM-dd')
 
 function tokenRow(app: TokenDeskPage, account: string, name: string) {
   return app.accountGroup(account).getByTestId('token-row').filter({ hasText: name });
-}
-
-async function accountIds(dataDir: string): Promise<Record<string, string>> {
-  const file = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-    accounts: Array<{ id: string; label: string }>;
-  };
-  return Object.fromEntries(file.accounts.map((account) => [account.label, account.id]));
 }
 
 test('two Podstack accounts: tokens in two projects, each verified before it is kept', async ({
@@ -99,7 +93,7 @@ test('two Podstack accounts: tokens in two projects, each verified before it is 
   await expect(research.getByTestId('token-row')).toHaveCount(5);
 
   // Secrets live in the keychain only, never in a file or on the page.
-  const ids = await accountIds(dataDir);
+  const ids = await accountIdsByLabel(dataDir);
   const trackedFile = JSON.parse(await readFile(join(dataDir, 'tracked-tokens.json'), 'utf8')) as {
     tokens: Array<{ accountId: string; token: { id: string; name: string } }>;
   };

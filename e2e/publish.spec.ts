@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/github-fixture';
+import { addKestraProduction, createKestraToken } from './support/kestra-steps';
 import { filesContaining, keychainLookup } from './support/secret-scan';
+import { savedAccounts } from './support/saved-accounts';
 
 const SECRET_NAME = 'RELEASE_TOKEN';
 const ENV_KEY = 'KESTRA_API_TOKEN';
@@ -25,18 +27,8 @@ test('a GitHub Actions secret and a .env entry get the new secret before the old
     await expect(app.trackTokenDialog()).toHaveCount(0);
 
     // A Kestra token whose secret TokenDesk keeps.
-    await app.addKestraAccount({
-      label: 'Kestra production',
-      baseUrl: kestra.sim.url,
-      userId: kestra.user,
-      tenant: kestra.tenant,
-      credential: kestra.managementSecret,
-    });
-    await expect(app.addAccountDialog()).toHaveCount(0);
-    const oldSecret = await app.createToken('release-bot', '30 days');
-    await app.closeReveal();
-    const old = kestra.sim.tokens().find((t) => t.name === 'release-bot');
-    if (old === undefined) throw new Error('release-bot was not created at the service');
+    await addKestraProduction(app, kestra);
+    const { secret: oldSecret, token: old } = await createKestraToken(app, kestra, 'release-bot');
 
     // Bind both targets and publish now: each is read back.
     await app.openPublish('release-bot');
@@ -96,10 +88,8 @@ test('a GitHub Actions secret and a .env entry get the new secret before the old
     await app.openPublish(fresh.name);
     await expect(app.publishDialog().getByTestId('publish-binding')).toHaveCount(2);
     await app.closePublish();
-    const accounts = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-      accounts: Array<{ id: string; provider: string }>;
-    };
-    const kestraId = accounts.accounts.find((a) => a.provider === 'kestra')?.id ?? 'missing';
+    const accounts = await savedAccounts(dataDir);
+    const kestraId = accounts.find((a) => a.provider === 'kestra')?.id ?? 'missing';
     expect(await keychainLookup(`${kestraId}/${fresh.id}`)).toBe(fresh.secret);
     expect(await keychainLookup(`${kestraId}/${old.id}`)).toBeNull();
     expect(await filesContaining(dataDir, fresh.secret)).toEqual([]);

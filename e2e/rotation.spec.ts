@@ -1,35 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { createTokenIn, test as gitlabTest } from './support/gitlab-fixture';
+import { addKestraProduction, createKestraToken } from './support/kestra-steps';
+import { addProjectAccount, createTokenIn, test as gitlabTest } from './support/gitlab-fixture';
 import { filesContaining, keychainLookup } from './support/secret-scan';
-
-async function onlyAccountId(dataDir: string): Promise<string> {
-  const file = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
-    accounts: Array<{ id: string }>;
-  };
-  const [account] = file.accounts;
-  if (account === undefined) throw new Error('no account was saved');
-  return account.id;
-}
+import { onlyAccountId } from './support/saved-accounts';
 
 test('rotate a Kestra token in one click: new one verified, old one revoked, keychain holds only the new secret', async ({
   app,
   kestra,
   dataDir,
 }) => {
-  await app.addKestraAccount({
-    label: 'Kestra production',
-    baseUrl: kestra.sim.url,
-    userId: kestra.user,
-    tenant: kestra.tenant,
-    credential: kestra.managementSecret,
-  });
-  await expect(app.addAccountDialog()).toHaveCount(0);
-  const oldSecret = await app.createToken('release-bot', '30 days');
-  await app.closeReveal();
-  const old = kestra.sim.tokens().find((t) => t.name === 'release-bot');
-  if (old === undefined) throw new Error('release-bot was not created at the service');
+  await addKestraProduction(app, kestra);
+  const { secret: oldSecret, token: old } = await createKestraToken(app, kestra, 'release-bot');
   const accountId = await onlyAccountId(dataDir);
   expect(await keychainLookup(`${accountId}/${old.id}`)).toBe(oldSecret);
   const before = new Set(kestra.sim.tokens().map((t) => t.id));
@@ -82,18 +63,7 @@ gitlabTest(
   'rotate a GitLab project token in one click: rolled, the new one verified, the old one dead',
   async ({ app, gitlab, dataDir }) => {
     const label = 'GitLab acme/web';
-    await app.addAccount({
-      service: 'GitLab',
-      label,
-      baseUrl: gitlab.sim.url,
-      fields: {
-        'Token type': 'project',
-        Project: gitlab.project,
-        'Role for new project tokens': 'Developer',
-      },
-      credential: gitlab.managementSecret,
-    });
-    await expect(app.addAccountDialog()).toHaveCount(0);
+    await addProjectAccount(app, gitlab, label);
     const oldSecret = await createTokenIn(app, label, 'release-bot', '90 days');
     await app.closeReveal();
     const old = gitlab.sim.tokens().find((t) => t.name === 'release-bot');

@@ -104,6 +104,8 @@ test('two TeraSwitch accounts: tokens of two projects each, checked for project 
   agency.dashboard.setTokenStatus({ tokenId: clinic.tokenId, status: 'Inactive' });
   expect(await app.verify('clinic-deploy')).toContain('Inactive');
   await expect(tokenRow(app, AGENCY, 'clinic-deploy')).not.toContainText('Active');
+  // Switched off, not revoked: it can be set Active again in the portal.
+  await expect(tokenRow(app, AGENCY, 'clinic-deploy')).toContainText('Inactive');
 
   for (const secret of [ci.credential, costs.credential, bakery.credential, clinic.credential]) {
     expect(await filesContaining(dataDir, secret)).toEqual([]);

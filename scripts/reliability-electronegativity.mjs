@@ -1,11 +1,41 @@
 // Runs Electronegativity (Doyensec's Electron security linter) over the sources and fails on any
 // finding that is not justified below. Writes its figures for `npm run test:reliability`.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { armNetworkTripwire } from './reliability-network-tripwire.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
+const networkAttempts = armNetworkTripwire();
+
+/**
+ * Electronegativity's message loader (dist/locales/i18n.js), which its runner awaits first,
+ * configures the English messages it ships and then always downloads the current locale's file
+ * from S3; no option or variable turns that off. The loader is replaced in the module cache by
+ * the same configuration without the download, before the runner is loaded.
+ */
+function useShippedMessages() {
+  const loaderPath = require.resolve('@doyensec/electronegativity/dist/locales/i18n.js');
+  const localesDir = dirname(loaderPath);
+  const i18n = createRequire(loaderPath)('i18n');
+  const loader = new Module(loaderPath);
+  loader.filename = loaderPath;
+  loader.loaded = true;
+  loader.exports = async () => {
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: localesDir,
+      updateFiles: false,
+      objectNotation: true,
+      retryInDefaultLocale: true,
+      register: global,
+    });
+    i18n.setLocale('en-US');
+  };
+  require.cache[loaderPath] = loader;
+}
 
 /**
  * Checks not run at all, each with the reason.
@@ -35,7 +65,7 @@ async function main() {
   const electronVersion = require('electron/package.json').version;
   // The programmatic API: the CLI writes its report file without waiting for it, so a report
   // read right after it exits can be cut short.
-  await require('@doyensec/electronegativity/dist/locales/i18n.js')();
+  useShippedMessages();
   const scan = require('@doyensec/electronegativity/dist/runner.js');
   const { issues, errors } = await scan({
     input: join(root, 'src'),
@@ -67,13 +97,14 @@ async function main() {
   const violations = findings.filter((finding) => !justified.includes(finding));
   // A file it could not parse was not checked at all.
   for (const error of errors) console.log(`  not scanned: ${error.file}: ${error.message}`);
+  for (const attempt of networkAttempts) console.log(`  network use refused: ${attempt}`);
   for (const finding of violations) {
     console.log(
       `  finding: ${finding.id} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.location} ${finding.description}`,
     );
   }
   console.log(
-    `electronegativity (Electron ${electronVersion}): findings ${findings.length}, justified ${justified.length}, unjustified ${violations.length}, not scanned ${errors.length}`,
+    `electronegativity (Electron ${electronVersion}): findings ${findings.length}, justified ${justified.length}, unjustified ${violations.length}, not scanned ${errors.length}, network attempts ${networkAttempts.length}`,
   );
   const resultsDir = process.env['TOKENDESK_RELIABILITY_DIR'];
   if (resultsDir) {
@@ -82,12 +113,16 @@ async function main() {
       join(resultsDir, 'electronegativity.json'),
       JSON.stringify({
         guarantee: 'electron hardening (electronegativity)',
-        figures: { findings: findings.length, justified: justified.length },
-        violations: violations.length + errors.length,
+        figures: {
+          findings: findings.length,
+          justified: justified.length,
+          'network attempts': networkAttempts.length,
+        },
+        violations: violations.length + errors.length + networkAttempts.length,
       }),
     );
   }
-  process.exitCode = violations.length + errors.length === 0 ? 0 : 1;
+  process.exitCode = violations.length + errors.length + networkAttempts.length === 0 ? 0 : 1;
 }
 
 await main();

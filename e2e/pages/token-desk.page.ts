@@ -301,7 +301,9 @@ export class TokenDeskPage {
    */
   async dismissReminder(tokenName: string): Promise<void> {
     const reminder = this.page.getByTestId('page-reminder').filter({ hasText: tokenName });
-    await reminder.getByRole('button', { name: 'Dismiss' }).click();
+    const more = this.page.getByRole('button', { name: /more reminders?$/ });
+    if ((await reminder.count()) === 0 && (await more.count()) > 0) await more.click();
+    await reminder.getByRole('button', { name: 'Dismiss', exact: true }).click();
     await expect(reminder).toHaveCount(0);
   }
 
@@ -428,6 +430,30 @@ export class TokenDeskPage {
   async snooze(tokenName: string, period: '1 day' | '1 week'): Promise<void> {
     await this.page.getByRole('button', { name: `Snooze ${tokenName} for ${period}` }).click();
     await expect(this.attentionItem(tokenName)).toHaveCount(0);
+  }
+
+  /**
+   * Sets the days before expiry to warn at, for every account or (from the account's menu) as
+   * one account's own rule, and waits until they are saved.
+   */
+  async setWarningDays(days: string, accountLabel?: string): Promise<void> {
+    const whose = accountLabel ?? 'all accounts';
+    if (accountLabel === undefined) {
+      await this.openView('Reminder rules');
+    } else {
+      await this.openView('Tokens');
+      await this.page.getByRole('button', { name: `More actions for ${accountLabel}` }).click();
+      await this.page.getByRole('menuitem', { name: `Reminder rules for ${accountLabel}` }).click();
+    }
+    const form = this.page.getByRole('form', { name: `Reminder rules for ${whose}` });
+    if (accountLabel !== undefined) {
+      await form
+        .getByRole('checkbox', { name: `Own rule for ${accountLabel}: warn before expiry (days)` })
+        .check();
+    }
+    await form.getByLabel('Warn before expiry (days)', { exact: true }).fill(days);
+    await form.getByRole('button', { name: 'Save rules' }).click();
+    await expect(this.notice()).toContainText(`Saved the reminder rules for ${whose}.`);
   }
 
   auditRow(tokenName: string): Locator {

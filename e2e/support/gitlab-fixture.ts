@@ -40,6 +40,26 @@ export const test = base.extend<{ gitlab: GitlabFixture }>({
   },
 });
 
+/** The user adds the fixture's project as an account whose new tokens get the Developer role. */
+export async function addProjectAccount(
+  app: TokenDeskPage,
+  gitlab: GitlabFixture,
+  label: string,
+): Promise<void> {
+  await app.addAccount({
+    service: 'GitLab',
+    label,
+    baseUrl: gitlab.sim.url,
+    fields: {
+      'Token type': 'project',
+      Project: gitlab.project,
+      'Role for new project tokens': 'Developer',
+    },
+    credential: gitlab.managementSecret,
+  });
+  await expect(app.addAccountDialog()).toHaveCount(0);
+}
+
 /** Creates a token in one account (every account has its own "New token") and returns its secret. */
 export async function createTokenIn(
   app: TokenDeskPage,

@@ -9,6 +9,7 @@ import { startBodhiSim } from './bodhi.sim';
 import type { BodhiSim, BodhiSimOptions } from './bodhi.sim';
 import { BODHI_ROUTE_KEYS } from './bodhi.types';
 import type { BodhiApiToken, BodhiTokenPage } from './bodhi.types';
+import { fetchJson, type JsonAnswer } from '../common/json-fetch';
 
 // These tests are the specification of the simulated service (PROVIDERS.md, Bodhi App section,
 // and reference/provider-apis.md §2, checked against BodhiSearch/BodhiApp's routes_app). The
@@ -63,11 +64,7 @@ afterEach(async () => {
   await sim.close();
 });
 
-interface Answer {
-  status: number;
-  body: unknown;
-  headers: Headers;
-}
+type Answer = JsonAnswer;
 
 interface CallOptions {
   bearer?: string;
@@ -76,22 +73,11 @@ interface CallOptions {
   headers?: Record<string, string>;
 }
 
-async function api(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+function api(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.bearer !== undefined) headers.authorization = `Bearer ${options.bearer}`;
   if (options.cookie !== undefined) headers.cookie = options.cookie;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text === '' ? undefined : (JSON.parse(text) as unknown),
-    headers: response.headers,
-  };
+  return fetchJson(`${sim.url}${path}`, method, headers, options.body);
 }
 
 function envelope(status: number, code: string, message?: string) {

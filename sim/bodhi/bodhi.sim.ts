@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { dashboardAction } from '../common/sim-body';
+import { lastAcceptedUse } from '../common/sim-calls';
 import { createSimClock } from '../common/sim-clock';
 import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { BodhiAuth } from './bodhi-auth';
 import type { BodhiAuthOptions } from './bodhi-auth';
 import { SESSION_COOKIE } from './bodhi-sessions';
@@ -17,12 +21,7 @@ import type {
   BodhiUserView,
 } from './bodhi.types';
 
-export interface BodhiSimOptions extends BodhiSeed, BodhiAuthOptions {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface BodhiSimOptions extends BodhiSeed, BodhiAuthOptions, SimServiceOptions {}
 
 export interface BodhiDashboard {
   /** What the user does on the app's "API Tokens" page: the full token, shown once. */
@@ -67,12 +66,6 @@ const ExpireSchema = z.object({
   username: z.string().min(1).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
-
 /** A Bodhi App on 127.0.0.1: session-managed API tokens, the 200-logged_out verify, idle expiry. */
 export async function startBodhiSim(options: BodhiSimOptions = {}): Promise<BodhiSim> {
   const clock = createSimClock(options.clockOffsetMs ?? 0);
@@ -105,9 +98,7 @@ export async function startBodhiSim(options: BodhiSimOptions = {}): Promise<Bodh
     name: 'bodhi',
     routes: bodhiRoutes(state, auth),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       state: () => ({
         clientId: state.clientId,
@@ -117,16 +108,14 @@ export async function startBodhiSim(options: BodhiSimOptions = {}): Promise<Bodh
         calls: state.calls().slice(-50),
       }),
       actions: {
-        'create-token': (body) => dashboard.createToken(parse(CreateTokenSchema, body)),
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
-        'deactivate-user': (body) => {
-          dashboard.deactivateUser(parse(UserSchema, body));
-          return { deactivated: true };
-        },
-        'expire-session': (body) => dashboard.expireSession(parse(ExpireSchema, body)),
+        'create-token': dashboardAction(CreateTokenSchema, (input) => dashboard.createToken(input)),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
+        'deactivate-user': dashboardAction(UserSchema, (input) => dashboard.deactivateUser(input), {
+          deactivated: true,
+        }),
+        'expire-session': dashboardAction(ExpireSchema, (input) => dashboard.expireSession(input)),
       },
     },
   });
@@ -143,11 +132,7 @@ export async function startBodhiSim(options: BodhiSimOptions = {}): Promise<Bodh
     tokens: () => state.tokens(),
     users: () => state.userViews(),
     calls: () => state.calls(),
-    lastUseOf: (secret) =>
-      state
-        .calls()
-        .reverse()
-        .find((call) => call.accepted && call.secret === secret),
+    lastUseOf: (secret) => lastAcceptedUse(state.calls(), (call) => call.secret, secret),
     secretOf(name, username) {
       const token = state
         .tokens()

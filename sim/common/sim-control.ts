@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBody } from './sim-body';
 import type { SimClock } from './sim-clock';
 import { SimHttpError } from './sim-error';
 import { asObject } from './sim-json';
@@ -28,12 +29,6 @@ const ClockSchema = z.object({
   advanceMs: z.number().int().optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
-
 /**
  * `/__sim/…`: the same knobs as the in-process handle, for tests and fixtures in another process
  * (Playwright). Never subject to latency, failures or rate limits.
@@ -51,7 +46,7 @@ export function controlRoutes(
       method: 'POST',
       path: '/__sim/knobs',
       handle: ({ body }) => {
-        sim.setKnobs(parse<SimKnobs>(KnobsSchema, body));
+        sim.setKnobs(parseBody<SimKnobs>(KnobsSchema, body));
         return state();
       },
     },
@@ -60,7 +55,7 @@ export function controlRoutes(
       method: 'POST',
       path: '/__sim/failures',
       handle: ({ body }) => {
-        sim.injectFailure(parse(FailureSchema, body));
+        sim.injectFailure(parseBody(FailureSchema, body));
         return state();
       },
     },
@@ -78,7 +73,7 @@ export function controlRoutes(
       method: 'POST',
       path: '/__sim/clock',
       handle: ({ body }) => {
-        const { offsetMs, advanceMs } = parse(ClockSchema, body);
+        const { offsetMs, advanceMs } = parseBody(ClockSchema, body);
         if (offsetMs !== undefined) clock.setOffset(offsetMs);
         if (advanceMs !== undefined) clock.advance(advanceMs);
         return {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealTo } from './github-keys';
 import { startGithubSim, type GithubSim } from './github.sim';
+import { fetchJson } from '../common/json-fetch';
 
 // The specification of the simulated GitHub (reference/provider-apis.md §6a): what TokenDesk's
 // GitHub adapter and GitHub Actions publish target rely on.
@@ -37,17 +38,8 @@ interface Answer {
 async function api(method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
-  };
+  const answer = await fetchJson(`${sim.url}${path}`, method, headers, body);
+  return { status: answer.status, body: (answer.body ?? {}) as Record<string, unknown> };
 }
 
 async function putSecret(root: string, name: string, value: string, token = ADMIN) {

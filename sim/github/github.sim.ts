@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { dashboardAction } from '../common/sim-body';
 import { createSimClock } from '../common/sim-clock';
 import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { sodiumReady } from './github-keys';
 import { githubRoutes } from './github-routes';
 import { GithubState } from './github-state';
@@ -14,12 +17,7 @@ import type {
   RepoAccess,
 } from './github.types';
 
-export interface GithubSimOptions extends GithubSeed {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface GithubSimOptions extends GithubSeed, SimServiceOptions {}
 
 export interface GithubDashboard {
   /** Settings → Developer settings → Personal access tokens → Generate: the secret, shown once. */
@@ -50,12 +48,6 @@ const CreateTokenSchema = z.object({
 const RevokeSchema = z.object({ token: z.string().min(1) });
 const EnvironmentSchema = z.object({ repo: z.string().min(1), name: z.string().min(1) });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
-
 function asSimError<T>(run: () => T): T {
   try {
     return run();
@@ -85,9 +77,7 @@ export async function startGithubSim(options: GithubSimOptions = {}): Promise<Gi
     name: 'github',
     routes: githubRoutes(state),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       // Metadata only: the state route is reachable over HTTP, so it shows no plaintext.
       state: () => ({
@@ -96,15 +86,17 @@ export async function startGithubSim(options: GithubSimOptions = {}): Promise<Gi
         tokens: state.tokenViews().map(({ secret: _secret, ...token }) => token),
       }),
       actions: {
-        'create-token': (body) => dashboard.createToken(parse(CreateTokenSchema, body)),
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
-        'add-environment': (body) => {
-          dashboard.addEnvironment(parse(EnvironmentSchema, body));
-          return { added: true };
-        },
+        'create-token': dashboardAction(CreateTokenSchema, (input) => dashboard.createToken(input)),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
+        'add-environment': dashboardAction(
+          EnvironmentSchema,
+          (input) => dashboard.addEnvironment(input),
+          {
+            added: true,
+          },
+        ),
       },
     },
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitlabCiSim, type GitlabCiSim } from './gitlab-ci.sim';
+import { fetchJson } from '../common/json-fetch';
 
 // The specification of the simulated GitLab CI/CD variables API (reference/provider-apis.md
 // §6b and Ci::Maskable): what TokenDesk's GitLab variable publish target relies on.
@@ -40,14 +41,8 @@ interface Answer {
 async function api(method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (token !== undefined) headers['private-token'] = token;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sim.url}/api/v4${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  const answer = await fetchJson(`${sim.url}/api/v4${path}`, method, headers, body);
+  return { status: answer.status, body: answer.body };
 }
 
 describe('authentication and access', () => {

@@ -1,19 +1,17 @@
 import { z } from 'zod';
+import { dashboardAction, parseBody } from '../common/sim-body';
 import { createSimClock } from '../common/sim-clock';
 import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { GitlabCiError } from './gitlab-ci-errors';
 import { gitlabCiRoutes } from './gitlab-ci-routes';
 import { GitlabCiState } from './gitlab-ci-state';
 import type { GitlabApiVariable, GitlabCiCall, GitlabCiSeed } from './gitlab-ci.types';
 
-export interface GitlabCiSimOptions extends GitlabCiSeed {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface GitlabCiSimOptions extends GitlabCiSeed, SimServiceOptions {}
 
 export interface GitlabCiDashboard {
   /** A token the user creates in GitLab's settings: the secret, shown once. */
@@ -51,12 +49,6 @@ const SetVariableSchema = z.object({
   masked: z.boolean().optional(),
   protected: z.boolean().optional(),
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
 
 function asSimError<T>(run: () => T): T {
   try {
@@ -100,21 +92,18 @@ export async function startGitlabCiSim(options: GitlabCiSimOptions = {}): Promis
     name: 'gitlab-ci',
     routes: gitlabCiRoutes(state),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       // Counts only: the state route is reachable over HTTP, so it shows no variable values.
       state: () => state.summary(),
       actions: {
-        'create-token': (body) => dashboard.createToken(parse(CreateTokenSchema, body)),
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
+        'create-token': dashboardAction(CreateTokenSchema, (input) => dashboard.createToken(input)),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
         'set-variable': (body) => {
           const { value: _value, ...metadata } = dashboard.setVariable(
-            parse(SetVariableSchema, body),
+            parseBody(SetVariableSchema, body),
           );
           return metadata;
         },

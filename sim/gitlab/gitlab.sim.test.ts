@@ -9,6 +9,7 @@ import type { GitlabSim } from './gitlab.sim';
 import { GITLAB_ROUTE_KEYS } from './gitlab.types';
 import type { GitlabApiProjectToken, GitlabApiToken } from './gitlab.types';
 import { createSimClock } from '../common/sim-clock';
+import { fetchJson, type JsonAnswer } from '../common/json-fetch';
 
 // These tests are the specification of the simulated service (PROVIDERS.md, GitLab section, and
 // reference/provider-apis.md §5, checked against gitlabhq's lib/api and app/services). The
@@ -99,11 +100,7 @@ afterEach(async () => {
   await sim.close();
 });
 
-interface Answer {
-  status: number;
-  body: unknown;
-  headers: Headers;
-}
+type Answer = JsonAnswer;
 
 interface CallOptions {
   token?: string;
@@ -112,24 +109,13 @@ interface CallOptions {
   body?: unknown;
 }
 
-async function api(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+function api(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (options.token !== undefined) {
     if (options.via === 'bearer') headers.authorization = `Bearer ${options.token}`;
     else headers['private-token'] = options.token;
   }
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sim.url}/api/v4${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text === '' ? undefined : (JSON.parse(text) as unknown),
-    headers: response.headers,
-  };
+  return fetchJson(`${sim.url}/api/v4${path}`, method, headers, options.body);
 }
 
 async function listed(token: string, query = ''): Promise<GitlabApiToken[]> {

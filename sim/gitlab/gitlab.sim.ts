@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { dashboardAction } from '../common/sim-body';
+import { lastAcceptedUse } from '../common/sim-calls';
 import { createSimClock } from '../common/sim-clock';
 import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { GitlabError, notFound } from './gitlab-errors';
 import { GitlabAuth } from './gitlab-auth';
 import { gitlabRoutes } from './gitlab-routes';
@@ -17,12 +21,7 @@ import type {
   WithSecret,
 } from './gitlab.types';
 
-export interface GitlabSimOptions extends GitlabSeed {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface GitlabSimOptions extends GitlabSeed, SimServiceOptions {}
 
 export interface DashboardCreatePersonalToken {
   userId: number;
@@ -77,12 +76,6 @@ const CreatePersonalSchema = z.object({
 const RevokeSchema = z.object({ tokenId: z.number().int() });
 
 const DASHBOARD_DEFAULT_DAYS = 30;
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
 
 /** Dashboard actions answer the framework's `{message}` errors, whatever rule refused them. */
 function asSimError<T>(run: () => T): T {
@@ -141,9 +134,7 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
     name: 'gitlab',
     routes: gitlabRoutes(state, auth),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       state: () => ({
         ...state.summary(),
@@ -151,11 +142,12 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
         calls: auth.calls().slice(-50),
       }),
       actions: {
-        'create-token': (body) => dashboard.createPersonalToken(parse(CreatePersonalSchema, body)),
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
+        'create-token': dashboardAction(CreatePersonalSchema, (input) =>
+          dashboard.createPersonalToken(input),
+        ),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
       },
     },
   });
@@ -165,11 +157,7 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
     dashboard,
     tokens: () => state.tokens(),
     calls: () => auth.calls(),
-    lastUseOf: (secret) =>
-      auth
-        .calls()
-        .reverse()
-        .find((call) => call.accepted && call.secret === secret),
+    lastUseOf: (secret) => lastAcceptedUse(auth.calls(), (call) => call.secret, secret),
     secretOf(name, owner) {
       const token = state
         .tokens()

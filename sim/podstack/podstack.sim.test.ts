@@ -9,6 +9,7 @@ import { PODSTACK_LIMIT_MESSAGE } from './podstack-tokens';
 import { startPodstackSim } from './podstack.sim';
 import type { PodstackSim } from './podstack.sim';
 import type { PodstackDashboardRow, PodstackExpiryDays, PodstackPod } from './podstack.types';
+import { fetchJson, type JsonAnswer } from '../common/json-fetch';
 
 // These tests are the specification of the simulated service (PROVIDERS.md, Podstack section,
 // and reference/provider-apis.md §4). The adapter's integration tests rely on every rule here.
@@ -47,29 +48,15 @@ afterEach(async () => {
   await sim.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
+type Answer = JsonAnswer;
 
-async function request(
+function request(
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<Answer> {
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text === '' ? undefined : (JSON.parse(text) as unknown),
-  };
+  return fetchJson(`${sim.url}${path}`, method, headers, body);
 }
 
 /** The verify call: `GET /v1/pods` with the token and, optionally, the selected project. */

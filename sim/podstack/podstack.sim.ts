@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { dashboardAction, parseBody } from '../common/sim-body';
+import { lastAcceptedUse, newestCreated } from '../common/sim-calls';
 import { createSimClock } from '../common/sim-clock';
-import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { podstackRoutes } from './podstack-routes';
 import { PodstackState } from './podstack-state';
 import type { PodstackTokenRef } from './podstack-tokens';
@@ -15,12 +18,7 @@ import type {
   PodstackTokenView,
 } from './podstack.types';
 
-export interface PodstackSimOptions extends PodstackSeed {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface PodstackSimOptions extends PodstackSeed, SimServiceOptions {}
 
 export interface PodstackDashboardCreateToken {
   account: string;
@@ -66,12 +64,6 @@ const RevokeSchema = z.object({
 });
 const ListSchema = z.object({ account: z.string().min(1) });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
-
 /** A Podstack API endpoint on 127.0.0.1, seeded with accounts, projects and tokens. */
 export async function startPodstackSim(options: PodstackSimOptions = {}): Promise<PodstackSim> {
   const clock = createSimClock(options.clockOffsetMs ?? 0);
@@ -88,9 +80,7 @@ export async function startPodstackSim(options: PodstackSimOptions = {}): Promis
     name: 'podstack',
     routes: podstackRoutes(state),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       state: () => ({
         ...state.summary(),
@@ -99,18 +89,17 @@ export async function startPodstackSim(options: PodstackSimOptions = {}): Promis
       }),
       actions: {
         'create-token': (body) => {
-          const input = parse(CreateTokenSchema, body);
+          const input = parseBody(CreateTokenSchema, body);
           return state.tokens.create(
             state.accountOf(input.account).id,
             input.name,
             input.expiresInDays,
           );
         },
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
-        'list-tokens': (body) => ({ tokens: dashboard.listTokens(parse(ListSchema, body)) }),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
+        'list-tokens': (body) => ({ tokens: dashboard.listTokens(parseBody(ListSchema, body)) }),
       },
     },
   });
@@ -121,22 +110,18 @@ export async function startPodstackSim(options: PodstackSimOptions = {}): Promis
     dashboard,
     tokens: () => state.tokens.views(),
     calls: () => state.calls(),
-    lastUseOf: (secret) =>
-      state
-        .calls()
-        .reverse()
-        .find((call) => call.accepted && call.secret === secret),
+    lastUseOf: (secret) => lastAcceptedUse(state.calls(), (call) => call.secret, secret),
     secretOf(tokenName, accountId) {
-      const token = state.tokens
-        .views()
-        .filter(
-          (item) =>
-            item.status !== 'revoked' &&
-            item.name === tokenName &&
-            (accountId === undefined || item.accountId === accountId),
-        )
-        .reverse() // ties (same millisecond) go to the later token
-        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+      const token = newestCreated(
+        state.tokens
+          .views()
+          .filter(
+            (item) =>
+              item.status !== 'revoked' &&
+              item.name === tokenName &&
+              (accountId === undefined || item.accountId === accountId),
+          ),
+      );
       if (token === undefined) throw new Error(`no unrevoked Podstack token named ${tokenName}`);
       return token.secret;
     },

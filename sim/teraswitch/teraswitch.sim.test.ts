@@ -10,6 +10,7 @@ import type {
   TeraswitchTokenSeed,
   TeraswitchTokenStatus,
 } from './teraswitch.types';
+import { fetchJson, type JsonAnswer } from '../common/json-fetch';
 
 // These tests are the specification of the simulated service (PROVIDERS.md, TeraSwitch section,
 // and reference/provider-apis.md §3). The adapter's integration tests rely on every rule here.
@@ -61,29 +62,15 @@ afterEach(async () => {
   await sim.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
+type Answer = JsonAnswer;
 
-async function request(
+function request(
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<Answer> {
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text === '' ? undefined : (JSON.parse(text) as unknown),
-  };
+  return fetchJson(`${sim.url}${path}`, method, headers, body);
 }
 
 function get(path: string, credential?: string): Promise<Answer> {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { dashboardAction, parseBody } from '../common/sim-body';
+import { lastAcceptedUse, newestCreated } from '../common/sim-calls';
 import { createSimClock } from '../common/sim-clock';
-import { SimHttpError } from '../common/sim-error';
 import { startSimServer } from '../common/sim-server';
-import type { RateLimitSpec, SimServer } from '../common/sim-types';
+import { serverKnobs } from '../common/sim-service-options';
+import type { SimServiceOptions } from '../common/sim-service-options';
+import type { SimServer } from '../common/sim-types';
 import { teraswitchRoutes } from './teraswitch-routes';
 import { TeraswitchState } from './teraswitch-state';
 import type {
@@ -15,12 +18,7 @@ import type {
   TeraswitchTokenView,
 } from './teraswitch.types';
 
-export interface TeraswitchSimOptions extends TeraswitchSeed {
-  latencyMs?: number;
-  clockOffsetMs?: number;
-  rateLimit?: RateLimitSpec | null;
-  hangMs?: number;
-}
+export interface TeraswitchSimOptions extends TeraswitchSeed, SimServiceOptions {}
 
 export interface TeraswitchDashboardCreateToken {
   /** The project id, as in the portal's project settings. */
@@ -70,12 +68,6 @@ const StatusSchema = z.object({ tokenId: z.string().min(1), status: z.string() }
 const RevokeSchema = z.object({ tokenId: z.string().min(1) });
 const ListSchema = z.object({ project: z.number().int() });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SimHttpError(400, z.prettifyError(result.error));
-  return result.data;
-}
-
 /** A TeraSwitch v2 API on 127.0.0.1, seeded with projects, tokens, instances and invoices. */
 export async function startTeraswitchSim(
   options: TeraswitchSimOptions = {},
@@ -96,9 +88,7 @@ export async function startTeraswitchSim(
     name: 'teraswitch',
     routes: teraswitchRoutes(state),
     clock,
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    hangMs: options.hangMs,
+    ...serverKnobs(options),
     control: {
       state: () => ({
         ...state.summary(),
@@ -107,19 +97,18 @@ export async function startTeraswitchSim(
       }),
       actions: {
         'create-token': (body) => {
-          const { project, displayName, role } = parse(CreateTokenSchema, body);
+          const { project, displayName, role } = parseBody(CreateTokenSchema, body);
           return create(project, displayName, role);
         },
         'set-token-status': (body) => {
-          const { tokenId, status } = parse(StatusSchema, body);
+          const { tokenId, status } = parseBody(StatusSchema, body);
           state.tokens.setStatus(tokenId, status);
           return { status };
         },
-        'revoke-token': (body) => {
-          dashboard.revokeToken(parse(RevokeSchema, body));
-          return { revoked: true };
-        },
-        'list-tokens': (body) => ({ tokens: dashboard.listTokens(parse(ListSchema, body)) }),
+        'revoke-token': dashboardAction(RevokeSchema, (input) => dashboard.revokeToken(input), {
+          revoked: true,
+        }),
+        'list-tokens': (body) => ({ tokens: dashboard.listTokens(parseBody(ListSchema, body)) }),
       },
     },
   });
@@ -131,21 +120,18 @@ export async function startTeraswitchSim(
     tokens: () => state.tokens.views(),
     calls: () => state.calls(),
     lastUseOf: (credential) =>
-      state
-        .calls()
-        .reverse()
-        .find((call) => call.accepted && call.credential === credential),
+      lastAcceptedUse(state.calls(), (call) => call.credential, credential),
     secretOf(displayName, projectId) {
-      const token = state.tokens
-        .views()
-        .filter(
-          (item) =>
-            !item.revoked &&
-            item.displayName === displayName &&
-            (projectId === undefined || item.projectId === projectId),
-        )
-        .reverse() // ties (same millisecond) go to the later token
-        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+      const token = newestCreated(
+        state.tokens
+          .views()
+          .filter(
+            (item) =>
+              !item.revoked &&
+              item.displayName === displayName &&
+              (projectId === undefined || item.projectId === projectId),
+          ),
+      );
       if (token === undefined) throw new Error(`no unrevoked TeraSwitch token ${displayName}`);
       return token.credential;
     },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createCore, type Core } from './core/app-core';
+import { clearDelayFrom } from './core/clipboard/clear-delay';
 import type { ReminderPort } from './core/attention/reminder-scheduler';
 import type { Clock } from './core/clock';
 import type { ClipboardPort } from './core/clipboard/secret-clipboard';
@@ -43,7 +44,10 @@ export async function composeApp(options: AppOptions): Promise<App> {
   await ensurePrivateDir(options.dataDir);
   const log = createLogger(fileLogWriter(join(options.dataDir, 'logs', 'tokendesk.log')));
   const http = createHttpClient({});
+  const clearDelay = clearDelayFrom(process.env);
+  if (clearDelay.problem !== null) log.warn(clearDelay.problem);
   const core = createCore({
+    clipboardClearSeconds: clearDelay.seconds,
     dataDir: options.dataDir,
     secrets: options.secrets,
     http,

@@ -39,6 +39,7 @@ let dispatch: Mock<Dispatch>;
 let closeApp: Mock<() => Promise<void>>;
 let composeApp: Mock<(options: AppOptions) => Promise<App>>;
 let listAccounts: Mock<() => Promise<Account[]>>;
+let wakeReminders: Mock<() => Promise<void>>;
 
 beforeEach(() => {
   vi.resetModules();
@@ -48,11 +49,12 @@ beforeEach(() => {
   dispatch = vi.fn<Dispatch>(() => Promise.resolve(REFUSED));
   closeApp = vi.fn(() => Promise.resolve());
   listAccounts = vi.fn(() => Promise.resolve([KESTRA_ACCOUNT]));
+  wakeReminders = vi.fn(() => Promise.resolve());
   // The core is proven elsewhere; here a stand-in App shows what the shell does around it.
   const app = {
     dispatch,
     close: closeApp,
-    core: { accounts: { list: listAccounts } },
+    core: { accounts: { list: listAccounts }, reminders: { wake: wakeReminders } },
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   } as unknown as App;
   composeApp = vi.fn<(options: AppOptions) => Promise<App>>(() => Promise.resolve(app));
@@ -547,5 +549,27 @@ describe('reminders', () => {
     electron.app.emit('will-quit');
 
     expect(electron.trays[0]?.destroy).toHaveBeenCalledOnce();
+  });
+});
+
+describe('waking from sleep', () => {
+  it('has the reminder scheduler look again when the machine resumes', async () => {
+    await launchReady();
+    expect(wakeReminders).not.toHaveBeenCalled();
+
+    electron.powerMonitor.emit('suspend');
+    expect(wakeReminders).not.toHaveBeenCalled();
+    electron.powerMonitor.emit('resume');
+
+    expect(wakeReminders).toHaveBeenCalledOnce();
+  });
+
+  it('listens only once the app is composed: powerMonitor is not usable before Electron is ready', async () => {
+    await launch();
+
+    expect(electron.powerMonitor.listenerCount('resume')).toBe(0);
+    electron.app.becomeReady();
+    await flushPromises();
+    expect(electron.powerMonitor.listenerCount('resume')).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
 import { composeApp, type App } from './compose';
 import type { EmitEvent } from './core/events';
@@ -91,6 +91,10 @@ async function start(): Promise<void> {
     reminderPort: reminders,
   });
   bindIpc(tokenDesk.dispatch);
+  // The scheduler's timer stood still while the machine slept: what fell due overnight is
+  // announced on waking, not at the scheduler's next hourly look.
+  const { core } = tokenDesk;
+  powerMonitor.on('resume', () => void core.reminders.wake());
 
   mainWindow = createMainWindow({
     preload: join(__dirname, '../preload/index.js'),

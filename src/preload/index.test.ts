@@ -65,6 +65,8 @@ describe('the Electron preload', () => {
 
     await Promise.all([
       api.app.info(),
+      api.app.notices(),
+      api.app.dismissNotice({ noticeId: 'ntc-1' }),
       api.providers.list(),
       api.accounts.list(),
       api.accounts.add({
@@ -74,6 +76,7 @@ describe('the Electron preload', () => {
         settings: {},
         credential: 'a-management-token',
       }),
+      api.accounts.setCredential({ accountId: 'acc-1', credential: 'a-new-token' }),
       api.accounts.remove({ accountId: 'acc-1' }),
       api.tokens.inventory(),
       api.tokens.refresh(),

@@ -21,6 +21,11 @@ export const AttentionKindSchema = z.enum([
   'rotation-due',
   /** Something still uses the token after a rotation replaced it. */
   'used-after-rotation',
+  /**
+   * The service reports no use (guided services), but TokenDesk found the token still working
+   * after a rotation replaced it: whatever still holds it keeps working unseen.
+   */
+  'works-after-rotation',
 ]);
 export type AttentionKind = z.infer<typeof AttentionKindSchema>;
 
@@ -68,11 +73,19 @@ export const AttentionListSchema = z.object({
 });
 export type AttentionList = z.infer<typeof AttentionListSchema>;
 
-const days = z.number().int().min(1).max(3650);
+// Worded for the user: the rules form shows these messages next to the field they are about.
+const days = z
+  .number({ error: 'Enter a number of days.' })
+  .int('Use whole days.')
+  .min(1, 'Use at least 1 day.')
+  .max(3650, 'Use at most 3650 days (10 years).');
 
 export const AttentionRulesSchema = z.object({
   /** Days before expiry at which to warn, e.g. [30, 7, 1]. */
-  expiryThresholdsDays: z.array(days).min(1).max(6),
+  expiryThresholdsDays: z
+    .array(days)
+    .min(1, 'Keep at least one warning before expiry.')
+    .max(6, 'Use at most 6 warnings before expiry.'),
   neverUsedDays: days,
   idleDays: days,
   /** null: no rotation policy. */

@@ -18,6 +18,8 @@ import type { Account, AccountInventory, Expiry, ProviderKind, TokenInfo } from 
 /** One valid argument object per channel; the type makes a channel without one an error. */
 const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'app:info': {},
+  'app:notices': {},
+  'app:dismissNotice': { noticeId: 'ntc-1' },
   'providers:list': {},
   'accounts:list': {},
   'accounts:add': {
@@ -27,6 +29,7 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
     settings: { tenant: 'main' },
     credential: 'a-management-token',
   },
+  'accounts:setCredential': { accountId: 'acc-1', credential: 'a-new-management-token' },
   'accounts:remove': { accountId: 'acc-1' },
   'tokens:inventory': {},
   'tokens:refresh': { accountId: 'acc-1' },
@@ -160,7 +163,12 @@ describe('the Api type', () => {
     expectTypeOf<keyof Api['rotation']>().toEqualTypeOf<
       'start' | 'list' | 'provideSecret' | 'confirmRevoked' | 'retry' | 'cancel' | 'reveal'
     >();
+    expectTypeOf<keyof Api['accounts']>().toEqualTypeOf<
+      'list' | 'add' | 'setCredential' | 'remove'
+    >();
+    expectTypeOf<keyof Api['app']>().toEqualTypeOf<'info' | 'notices' | 'dismissNotice'>();
     expectTypeOf<keyof Api['events']>().toEqualTypeOf<
+      | 'onAppNotice'
       | 'onInventoryChanged'
       | 'onRotationProgress'
       | 'onAttentionChanged'

@@ -12,6 +12,7 @@ import {
   PublishTargetResultSchema,
   RotationViewSchema,
   ProviderKindSchema,
+  RecoveredFileNoticeSchema,
   TokenInfoSchema,
   id,
   longText,
@@ -48,6 +49,12 @@ export const contract = {
       clipboardClearSeconds: z.number().int().nonnegative(),
     }),
   },
+  /** Damaged state files recovered since start that the user has not dismissed yet. */
+  'app:notices': { args: noArgs, result: z.array(RecoveredFileNoticeSchema) },
+  'app:dismissNotice': {
+    args: z.object({ noticeId: id }).strict(),
+    result: z.object({ dismissed: z.literal(true) }),
+  },
   'providers:list': { args: noArgs, result: z.array(ProviderInfoSchema) },
   'accounts:list': { args: noArgs, result: z.array(AccountSchema) },
   'accounts:add': {
@@ -61,6 +68,11 @@ export const contract = {
         credential: secretText.optional(),
       })
       .strict(),
+    result: AccountSchema,
+  },
+  /** Replaces the management credential, only once the service accepts the new one. */
+  'accounts:setCredential': {
+    args: z.object({ accountId: id, credential: secretText }).strict(),
     result: AccountSchema,
   },
   'accounts:remove': { args: accountRef, result: z.object({ removed: z.literal(true) }) },
@@ -223,6 +235,8 @@ export const contract = {
 
 /** Pushes from main to the renderer. */
 export const events = {
+  /** A state file was found damaged and recovered while the app runs. */
+  'app:notice': RecoveredFileNoticeSchema,
   'inventory:changed': AccountInventorySchema,
   /** After every step of a rotation (and every change of its state). */
   'rotation:progress': RotationViewSchema,

@@ -26,6 +26,12 @@ export interface ErrorInfo {
 }
 
 /**
+ * A finer cause within a code, for the core's own decisions. `token_inactive`: the service
+ * knows the token but it is switched off (it can be switched on again), so it is not revoked.
+ */
+export type ErrorReason = 'token_inactive';
+
+/**
  * The one error type that crosses layers. `message` is written for the user and must never
  * carry a secret or a stack trace: it is shown in the UI and sent over IPC as is.
  */
@@ -36,6 +42,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterMs?: number,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
   }
@@ -43,6 +50,15 @@ export class AppError extends Error {
   toInfo(): ErrorInfo {
     return { code: this.code, message: this.message };
   }
+}
+
+/** A refusal of a token the service still holds but has switched off. */
+export function tokenInactiveError(message: string): AppError {
+  return new AppError('AUTH_FAILED', message, undefined, 'token_inactive');
+}
+
+export function isTokenInactive(error: unknown): boolean {
+  return error instanceof AppError && error.reason === 'token_inactive';
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

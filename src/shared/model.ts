@@ -355,3 +355,17 @@ export const PublishBindingSchema = z.object({
   lastResult: PublishTargetResultSchema.omit({ targetId: true }).extend({ at: isoDate }).nullable(),
 });
 export type PublishBinding = z.infer<typeof PublishBindingSchema>;
+
+/**
+ * A state file that no longer parsed when TokenDesk read it: the damaged copy was kept aside and
+ * the last backup (or, without one, an empty start) was used instead. Paths only, no contents.
+ */
+export const RecoveredFileNoticeSchema = z.object({
+  id,
+  kind: z.literal('recovered-file'),
+  file: longText,
+  keptAs: longText,
+  restoredFrom: z.enum(['backup', 'defaults']),
+  at: isoDate,
+});
+export type RecoveredFileNotice = z.infer<typeof RecoveredFileNoticeSchema>;

@@ -3,10 +3,11 @@ import { demoBodhiSeed, DEMO_BODHI_USER } from '../../sim/bodhi/bodhi-seeds';
 import { startBodhiSim, type BodhiSim } from '../../sim/bodhi/bodhi.sim';
 import { DEFAULT_CLIENT_ID } from '../../sim/bodhi/bodhi-state';
 import { newBodhiToken } from '../../sim/bodhi/bodhi-token-format';
-import { AppError } from '../../src/shared/errors';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
 import type { ManagedContext, ServiceToken } from '../../src/main/core/providers/provider-adapter';
+import { appErrorOf } from '../../src/main/core/providers/test-support/app-error-of';
+import { testAccount } from '../../src/main/core/providers/test-support/test-account';
 import { createBodhiAdapter } from '../../src/main/core/providers/bodhi/bodhi.adapter';
 
 // The Bodhi adapter against the Bodhi simulator over loopback, on the simulator's clock: the
@@ -39,29 +40,10 @@ function context(credential = sim.sessionCookieFor(DEMO_BODHI_USER)): ManagedCon
   });
   clients.push(http);
   return {
-    account: {
-      id: 'acc-bodhi',
-      provider: 'bodhi',
-      label: 'Bodhi',
-      baseUrl: sim.url,
-      settings: {},
-      createdAt: new Date().toISOString(),
-      mode: 'api',
-      tokenPageUrl: null,
-    },
+    account: testAccount({ provider: 'bodhi', baseUrl: sim.url, mode: 'api' }),
     credential,
     http,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 function byName(tokens: ServiceToken[], name: string): ServiceToken {
@@ -97,17 +79,17 @@ describe('listing with a session', () => {
   });
 
   it('refuses an API token as the session, explains an expired session and a weak role', async () => {
-    const asToken = await failure(adapter.listTokens(context(chatSecret)));
+    const asToken = await appErrorOf(adapter.listTokens(context(chatSecret)));
     expect(asToken.code).toBe('VALIDATION');
     expect(sim.calls().filter((call) => call.route === 'listTokens')).toHaveLength(0);
 
     const ctx = context();
     sim.dashboard.expireSession({ username: DEMO_BODHI_USER });
-    const expired = await failure(adapter.listTokens(ctx));
+    const expired = await appErrorOf(adapter.listTokens(ctx));
     expect(expired.code).toBe('AUTH_FAILED');
     expect(expired.message).toContain('session');
 
-    const colleague = await failure(
+    const colleague = await appErrorOf(
       adapter.listTokens(context(sim.sessionCookieFor('colleague@bodhi.local'))),
     );
     expect(colleague.code).toBe('FORBIDDEN');
@@ -122,7 +104,7 @@ describe('rename and status', () => {
     await adapter.renameToken(ctx, paused.id, 'paused-ci-2025');
     const after = sim.tokens().find((t) => t.id === paused.id);
     expect(after).toMatchObject({ name: 'paused-ci-2025', status: 'inactive' });
-    const refused = await failure(adapter.renameToken(ctx, paused.id, 'ab'));
+    const refused = await appErrorOf(adapter.renameToken(ctx, paused.id, 'ab'));
     expect(refused.code).toBe('VALIDATION');
   });
 
@@ -133,7 +115,7 @@ describe('rename and status', () => {
 
     await adapter.setTokenStatus(ctx, chat.id, 'inactive');
     expect(byName(await adapter.listTokens(ctx), 'chat-app').status).toBe('inactive');
-    expect((await failure(adapter.verify(ctx, chatSecret))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.verify(ctx, chatSecret))).code).toBe('AUTH_FAILED');
 
     await adapter.setTokenStatus(ctx, chat.id, 'active');
     expect(sim.tokens().find((t) => t.id === chat.id)).toMatchObject({
@@ -147,7 +129,7 @@ describe('rename and status', () => {
     const ctx = context();
     const spare = byName(await adapter.listTokens(ctx), 'spare');
     sim.dashboard.revokeToken({ tokenId: spare.id });
-    expect((await failure(adapter.setTokenStatus(ctx, spare.id, 'inactive'))).code).toBe(
+    expect((await appErrorOf(adapter.setTokenStatus(ctx, spare.id, 'inactive'))).code).toBe(
       'NOT_FOUND',
     );
   });
@@ -163,23 +145,29 @@ describe('the verify trap: Bodhi answers 200 for a bad token', () => {
     expect(await raw.json()).toEqual({ auth_status: 'logged_out' });
 
     const ctx = context();
-    const refused = await failure(adapter.verify(ctx, forged));
+    const refused = await appErrorOf(adapter.verify(ctx, forged));
     expect(refused.code).toBe('AUTH_FAILED');
     expect(refused.message).toContain('logged_out');
     expect(refused.message).not.toContain(forged);
 
+    expect(refused.reason).toBeUndefined();
+
     const paused = sim.tokens().find((t) => t.name === 'paused-ci');
-    expect((await failure(adapter.verify(ctx, paused?.secret ?? ''))).code).toBe('AUTH_FAILED');
+    const switchedOff = await appErrorOf(adapter.verify(ctx, paused?.secret ?? ''));
+    expect(switchedOff).toMatchObject({ code: 'AUTH_FAILED', reason: 'token_inactive' });
+    expect(switchedOff.message).toContain('inactive');
 
     const chat = byName(await adapter.listTokens(ctx), 'chat-app');
     await adapter.revokeToken(ctx, chat.id);
-    expect((await failure(adapter.verify(ctx, chatSecret))).code).toBe('AUTH_FAILED');
+    const deleted = await appErrorOf(adapter.verify(ctx, chatSecret));
+    expect(deleted.code).toBe('AUTH_FAILED');
+    expect(deleted.reason).toBeUndefined();
   });
 
   it('proves the token itself, not the session the account holds', async () => {
     const ctx = context();
     const forged = `${chatSecret.slice(0, -6)}XXXXXX`;
-    expect((await failure(adapter.verify(ctx, forged))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.verify(ctx, forged))).code).toBe('AUTH_FAILED');
     await adapter.verify(ctx, chatSecret);
     expect(sim.lastUseOf(chatSecret)).toMatchObject({ route: 'getUser', sessionUser: null });
   });
@@ -206,7 +194,7 @@ describe('the 30-day idle rule on the service clock', () => {
     expect(Date.parse(off.lastUsedAt ?? '')).toBe(
       Date.parse(sim.lastUseOf(created.secret)?.at ?? ''),
     );
-    expect((await failure(adapter.verify(ctx, created.secret))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.verify(ctx, created.secret))).code).toBe('AUTH_FAILED');
   });
 
   it('counts a successful verify as use: it restarts the idle clock', async () => {
@@ -229,7 +217,7 @@ describe('the 30-day idle rule on the service clock', () => {
     const ctx = context();
     const old = byName(await adapter.listTokens(ctx), 'old-script');
     const secret = sim.tokens().find((t) => t.id === old.id)?.secret ?? '';
-    expect((await failure(adapter.verify(ctx, secret))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.verify(ctx, secret))).code).toBe('AUTH_FAILED');
     await adapter.setTokenStatus(ctx, old.id, 'active');
     await expect(adapter.verify(ctx, secret)).resolves.toBeUndefined();
   });
@@ -238,8 +226,8 @@ describe('the 30-day idle rule on the service clock', () => {
     const ctx = context();
     await adapter.verify(ctx, chatSecret);
     sim.dashboard.deactivateUser({ username: DEMO_BODHI_USER });
-    expect((await failure(adapter.verify(ctx, chatSecret))).code).toBe('AUTH_FAILED');
-    expect((await failure(adapter.listTokens(ctx))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.verify(ctx, chatSecret))).code).toBe('AUTH_FAILED');
+    expect((await appErrorOf(adapter.listTokens(ctx))).code).toBe('AUTH_FAILED');
   });
 });
 

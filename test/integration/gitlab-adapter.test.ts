@@ -4,8 +4,9 @@ import { startGitlabSim, type GitlabSim } from '../../sim/gitlab/gitlab.sim';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
 import { createGitlabAdapter } from '../../src/main/core/providers/gitlab/gitlab.adapter';
+import { appErrorOf } from '../../src/main/core/providers/test-support/app-error-of';
+import { testAccount } from '../../src/main/core/providers/test-support/test-account';
 import type { ManagedContext } from '../../src/main/core/providers/provider-adapter';
-import { AppError } from '../../src/shared/errors';
 
 const secret = () => `glpat-${randomBytes(15).toString('base64url')}`;
 
@@ -39,16 +40,12 @@ describe('GitLab adapter against the simulator: what the contract suite does not
   });
 
   const ctx = (credential: string, settings: Record<string, string>): ManagedContext => ({
-    account: {
-      id: 'acc',
+    account: testAccount({
       provider: 'gitlab',
-      label: 'GitLab',
       baseUrl: `${sim.url}/api/v4`,
       settings: adapter.parseSettings(settings),
-      createdAt: new Date().toISOString(),
       mode: 'roll',
-      tokenPageUrl: null,
-    },
+    }),
     credential,
     http,
   });
@@ -67,21 +64,15 @@ describe('GitLab adapter against the simulator: what the contract suite does not
     ).resolves.toBeUndefined();
 
     // What TokenDesk never does: retry the roll with the old secret. GitLab calls it reuse.
-    let caught: unknown;
-    try {
-      await adapter.rollToken(bobs, own?.id ?? '', { kind: 'days', days: 30 });
-    } catch (error) {
-      caught = error;
-    }
-    expect((caught as AppError).code).toBe('AUTH_FAILED');
+    const reused = await appErrorOf(
+      adapter.rollToken(bobs, own?.id ?? '', { kind: 'days', days: 30 }),
+    );
+    expect(reused.code).toBe('AUTH_FAILED');
     expect(simToken(rolled.token.id)?.revoked).toBe(true);
-    let dead: unknown;
-    try {
-      await adapter.verify(ctx(rolled.secret, { tokenType: 'personal' }), rolled.secret);
-    } catch (error) {
-      dead = error;
-    }
-    expect((dead as AppError).code).toBe('AUTH_FAILED');
+    const dead = await appErrorOf(
+      adapter.verify(ctx(rolled.secret, { tokenType: 'personal' }), rolled.secret),
+    );
+    expect(dead.code).toBe('AUTH_FAILED');
   });
 
   it('lists only unrevoked tokens, expired ones included, and an admin may name another user', async () => {
@@ -95,25 +86,18 @@ describe('GitLab adapter against the simulator: what the contract suite does not
   });
 
   it("refuses a non-admin naming another user's tokens, and a non-admin creating personal tokens", async () => {
-    let listing: unknown;
-    try {
-      await adapter.listTokens(ctx(bob, { tokenType: 'personal', userId: '1' }));
-    } catch (error) {
-      listing = error;
-    }
-    expect(listing).toBeInstanceOf(AppError);
-    expect((listing as AppError).message).toContain('Only an administrator');
+    const listing = await appErrorOf(
+      adapter.listTokens(ctx(bob, { tokenType: 'personal', userId: '1' })),
+    );
+    expect(listing.message).toContain('Only an administrator');
 
-    let creating: unknown;
-    try {
-      await adapter.createToken(ctx(bob, { tokenType: 'personal' }), {
+    const creating = await appErrorOf(
+      adapter.createToken(ctx(bob, { tokenType: 'personal' }), {
         name: 'x',
         expiry: { kind: 'days', days: 7 },
-      });
-    } catch (error) {
-      creating = error;
-    }
-    expect((creating as AppError).code).toBe('FORBIDDEN');
+      }),
+    );
+    expect(creating.code).toBe('FORBIDDEN');
     expect(sim.tokens().filter((t) => t.name === 'x')).toEqual([]);
   });
 

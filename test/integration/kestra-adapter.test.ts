@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKestraSim } from '../../sim/kestra/kestra.sim';
 import type { KestraSim } from '../../sim/kestra/kestra.sim';
-import { AppError } from '../../src/shared/errors';
+import type { AppError } from '../../src/shared/errors';
 import type { HttpClientOptions } from '../../src/main/core/http/http-client';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
 import type { ManagedContext } from '../../src/main/core/providers/provider-adapter';
+import { appErrorOf } from '../../src/main/core/providers/test-support/app-error-of';
+import { testAccount } from '../../src/main/core/providers/test-support/test-account';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 
 // The Kestra adapter against the Kestra simulator over loopback: real sockets, real undici,
@@ -53,32 +55,22 @@ function context(options: HttpClientOptions = {}): ManagedContext {
   });
   clients.push(http);
   return {
-    account: {
-      id: 'acc-kestra',
+    account: testAccount({
       provider: 'kestra',
-      label: 'Kestra',
       baseUrl: sim.url,
       settings: kestraAdapter.parseSettings({ userId: 'alice', tenant: 'main' }),
-      createdAt: new Date().toISOString(),
       mode: 'api',
-      tokenPageUrl: null,
-    },
+    }),
     credential: MANAGEMENT,
     http,
   };
 }
 
+/** The AppError of a failed call, which never shows the management credential. */
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) {
-      expect(error.message).not.toContain(MANAGEMENT);
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a failure');
+  const error = await appErrorOf(promise);
+  expect(error.message).not.toContain(MANAGEMENT);
+  return error;
 }
 
 describe('token lifecycle', () => {

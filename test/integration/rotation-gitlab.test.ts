@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RotationView, TokenInfo } from '../../src/shared/model';
 import type { FailureSpec } from '../../sim/common/sim-types';
 import { startGitlabSim, type GitlabSim } from '../../sim/gitlab/gitlab.sim';
 import { filesContaining } from '../../e2e/support/secret-scan';
+import { keychainEntries, type RotationStack } from '../crash/rotation-stack';
 import {
-  clearKeychain,
-  keychainEntries,
-  startRotationStack,
-  type RotationStack,
-} from '../crash/rotation-stack';
+  addAccount,
+  closeRotationStack,
+  createTokenIn,
+  openRotationStack,
+  rotateUntilSettled,
+} from './support/rotation-session';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -40,13 +41,7 @@ describe('roll rotation against the GitLab simulator and the real keychain', () 
     });
     checkpoints = [];
     failAt = null;
-    const keychainService = `TokenDesk-rot-${randomBytes(4).toString('hex')}`;
-    stack = await startRotationStack({
-      dataDir: await mkdtemp(join(tmpdir(), 'tokendesk-rot-')),
-      keychainService,
-      requestTimeoutMs: 300,
-      // Backoff and Retry-After waits are skipped: the tests prove what is retried, not how long.
-      sleep: () => Promise.resolve(),
+    stack = await openRotationStack({
       checkpoint: async (point) => {
         if (failAt !== null && point === failAt.point) {
           failAt.nth -= 1;
@@ -59,40 +54,27 @@ describe('roll rotation against the GitLab simulator and the real keychain', () 
         });
       },
     });
-    const added = await stack.call('accounts:add', {
+    accountId = await addAccount(stack, {
       provider: 'gitlab',
       label: 'GitLab',
       baseUrl: sim.url,
       settings: { tokenType: 'personal', scopes: 'api' },
       credential: managementSecret,
     });
-    if (!added.ok) throw new Error(added.error.message);
-    accountId = (added.result as { id: string }).id;
   });
   afterEach(async () => {
-    await clearKeychain(stack.secrets);
-    await stack.close();
-    await rm(stack.dataDir, { recursive: true, force: true });
+    await closeRotationStack(stack);
     await sim.close();
   });
 
-  async function createToken(): Promise<{ token: TokenInfo; secret: string }> {
-    const created = await stack.call('tokens:create', {
+  const createToken = () =>
+    createTokenIn(stack, {
       accountId,
       name: 'release-bot',
       description: 'Releases from CI',
       expiry: { kind: 'days', days: 30 },
     });
-    if (!created.ok) throw new Error(created.error.message);
-    return (created as { result: { token: TokenInfo; secret: string } }).result;
-  }
-
-  async function rotate(tokenId: string): Promise<RotationView> {
-    const started = await stack.call('rotation:start', { accountId, tokenId });
-    if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
-    const { rotationId } = started.result as { rotationId: string };
-    return stack.core.rotation.whenSettled(rotationId);
-  }
+  const rotate = (tokenId: string) => rotateUntilSettled(stack, accountId, tokenId);
 
   const simToken = (id: string | null) => sim.tokens().find((t) => String(t.id) === id);
   const rotateCalls = () => sim.calls().filter((c) => c.route === 'rotatePersonalToken');

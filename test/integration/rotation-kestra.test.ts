@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../src/shared/contract';
@@ -9,12 +8,14 @@ import type { FailureSpec } from '../../sim/common/sim-types';
 import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { demoKestraSeed } from '../../sim/kestra/kestra-seeds';
 import { filesContaining } from '../../e2e/support/secret-scan';
+import { keychainEntries, type RotationStack } from '../crash/rotation-stack';
 import {
-  clearKeychain,
-  keychainEntries,
-  startRotationStack,
-  type RotationStack,
-} from '../crash/rotation-stack';
+  addAccount,
+  closeRotationStack,
+  createTokenIn,
+  openRotationStack,
+  rotateUntilSettled,
+} from './support/rotation-session';
 
 type Event = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
@@ -29,49 +30,31 @@ describe('one-click rotation against the Kestra simulator and the real keychain'
     managementSecret = `canary-manage-${randomBytes(16).toString('hex')}`;
     sim = await startKestraSim(demoKestraSeed(managementSecret));
     events = [];
-    stack = await startRotationStack({
-      dataDir: await mkdtemp(join(tmpdir(), 'tokendesk-rot-')),
-      keychainService: `TokenDesk-rot-${randomBytes(4).toString('hex')}`,
-      requestTimeoutMs: 300,
-      // Backoff and Retry-After waits are skipped: the tests prove what is retried, not how long.
-      sleep: () => Promise.resolve(),
+    stack = await openRotationStack({
       emit: (event, payload) => events.push({ event, payload } as Event),
     });
-    const added = await stack.call('accounts:add', {
+    accountId = await addAccount(stack, {
       provider: 'kestra',
       label: 'Kestra prod',
       baseUrl: sim.url,
       settings: { userId: 'admin', tenant: 'main' },
       credential: managementSecret,
     });
-    if (!added.ok) throw new Error(added.error.message);
-    accountId = (added.result as { id: string }).id;
   });
   afterEach(async () => {
-    await clearKeychain(stack.secrets);
-    await stack.close();
-    await rm(stack.dataDir, { recursive: true, force: true });
+    await closeRotationStack(stack);
     await sim.close();
   });
 
-  async function createToken(args: Record<string, unknown> = {}) {
-    const created = await stack.call('tokens:create', {
+  const createToken = (args: Record<string, unknown> = {}) =>
+    createTokenIn(stack, {
       accountId,
       name: 'release-bot',
       description: 'Releases from CI',
       expiry: { kind: 'days', days: 30 },
       ...args,
     });
-    if (!created.ok) throw new Error(created.error.message);
-    return (created as { result: { token: TokenInfo; secret: string } }).result;
-  }
-
-  async function rotate(tokenId: string): Promise<RotationView> {
-    const started = await stack.call('rotation:start', { accountId, tokenId });
-    if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
-    const { rotationId } = started.result as { rotationId: string };
-    return stack.core.rotation.whenSettled(rotationId);
-  }
+  const rotate = (tokenId: string) => rotateUntilSettled(stack, accountId, tokenId);
 
   const simToken = (id: string | null) => sim.tokens().find((t) => t.id === id);
 

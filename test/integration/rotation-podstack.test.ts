@@ -1,28 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RotationView, TokenInfo } from '../../src/shared/model';
-import type { Envelope } from '../../src/shared/contract';
 import { startPodstackSim, type PodstackSim } from '../../sim/podstack/podstack.sim';
 import type { PodstackExpiryDays } from '../../sim/podstack/podstack.types';
 import { filesContaining } from '../../e2e/support/secret-scan';
+import { keychainEntries, type RotationStack } from '../crash/rotation-stack';
 import {
-  clearKeychain,
-  keychainEntries,
-  startRotationStack,
-  type RotationStack,
-} from '../crash/rotation-stack';
+  addAccount,
+  closeRotationStack,
+  openRotationStack,
+  resultOf,
+  rotateUntilSettled,
+} from './support/rotation-session';
 
 const ACCOUNT = 'acc_ml';
 const PROJECT = 'proj-training';
 const DAY_MS = 24 * 3600_000;
-
-function resultOf<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.result as T;
-}
 
 describe('guided rotation of a Podstack token against its simulator and the real keychain', () => {
   let sim: PodstackSim;
@@ -36,26 +28,17 @@ describe('guided rotation of a Podstack token against its simulator and the real
         { id: 'acc_other', projects: [{ id: 'proj-foreign' }] },
       ],
     });
-    stack = await startRotationStack({
-      dataDir: await mkdtemp(join(tmpdir(), 'tokendesk-rot-pod-')),
-      keychainService: `TokenDesk-rot-${randomBytes(4).toString('hex')}`,
-      requestTimeoutMs: 1_000,
-      sleep: () => Promise.resolve(),
+    stack = await openRotationStack({ requestTimeoutMs: 1_000 });
+    accountId = await addAccount(stack, {
+      provider: 'podstack',
+      label: 'ML team',
+      baseUrl: sim.apiBase,
+      settings: {},
     });
-    accountId = resultOf<{ id: string }>(
-      await stack.call('accounts:add', {
-        provider: 'podstack',
-        label: 'ML team',
-        baseUrl: sim.apiBase,
-        settings: {},
-      }),
-    ).id;
   });
 
   afterEach(async () => {
-    await clearKeychain(stack.secrets);
-    await stack.close();
-    await rm(stack.dataDir, { recursive: true, force: true });
+    await closeRotationStack(stack);
     await sim.close();
   });
 
@@ -74,12 +57,7 @@ describe('guided rotation of a Podstack token against its simulator and the real
     return { token, secret: created.token, prefix: created.prefix };
   }
 
-  async function start(tokenId: string): Promise<RotationView> {
-    const { rotationId } = resultOf<{ rotationId: string }>(
-      await stack.call('rotation:start', { accountId, tokenId }),
-    );
-    return stack.core.rotation.whenSettled(rotationId);
-  }
+  const start = (tokenId: string) => rotateUntilSettled(stack, accountId, tokenId);
 
   const callsWith = (secret: string) => sim.calls().filter((call) => call.secret === secret);
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract, type Channel, type Envelope } from '../../src/shared/contract';
 import { silentLogger } from '../../src/main/core/log/logger';
@@ -11,7 +12,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/web-server';
 import { malformedPayloads, type Malformed } from './support/malformed-payloads';
 import { Tally } from './support/results';
 import { sampleOf } from './support/sample-args';
-import { apiCall, signIn } from './support/web-session';
+import { apiCall, pooledApiCall, signIn } from './support/web-session';
 
 const CANARY = `fuzzcanary${randomBytes(12).toString('hex')}`;
 const OWN_PAGE = '/opt/TokenDesk/out/renderer/index.html';
@@ -121,22 +122,29 @@ describe('IPC fuzz', () => {
     expect(tally.problems).toEqual([]);
   });
 
-  it('stops reading a body over the size limit and keeps serving', async () => {
+  it('answers a body over the size limit with 413 and a clean close, and keeps serving', async () => {
     const body = JSON.stringify({ blob: `${CANARY}${'x'.repeat(3 * 1024 * 1024)}` });
-    // The server answers VALIDATION and stops reading; the client may see the reset first.
-    // Not pooled: the server drops the rest of the body and with it this connection.
-    const outcome = await apiCall(server, cookie, 'accounts:list', body, {
-      connection: 'close',
-    }).then(
-      (response) => JSON.parse(response.body) as Envelope<unknown>,
-      (error: unknown) => String((error as { code?: unknown }).code),
-    );
-    tally.add('payloads through the web endpoint');
-    if (typeof outcome === 'string') expect(outcome).toBe('ECONNRESET');
-    else check('web', { channel: 'accounts:list', what: 'a huge body', payload: null }, outcome);
-    const after = await apiCall(server, cookie, 'app:info', '{}');
-    expect(JSON.parse(after.body)).toMatchObject({ ok: true });
-    expect(handlerCalls).toBe(1);
+    // One kept-alive socket, as a browser holds it: a reset would reject the call.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const warm = await pooledApiCall(server, cookie, 'app:info', '{}', agent);
+      expect(warm.status).toBe(200);
+      const huge = await pooledApiCall(server, cookie, 'accounts:list', body, agent);
+      tally.add('payloads through the web endpoint');
+      expect(huge.socketReused).toBe(true);
+      expect(huge.status).toBe(413);
+      expect(huge.headers['connection']).toBe('close');
+      const envelope = JSON.parse(huge.body) as Envelope<unknown>;
+      check('web', { channel: 'accounts:list', what: 'a huge body', payload: null }, envelope);
+      expect(huge.body).not.toContain(CANARY);
+      // The next call goes out on a fresh socket and is served.
+      const after = await pooledApiCall(server, cookie, 'app:info', '{}', agent);
+      expect(after.socketReused).toBe(false);
+      expect(JSON.parse(after.body)).toMatchObject({ ok: true });
+    } finally {
+      agent.destroy();
+    }
+    expect(handlerCalls).toBe(2);
     handlerCalls = 0;
   });
 

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../src/shared/contract';
-import type { Account } from '../../src/shared/model';
+import type { Account, RotationView, TokenInfo } from '../../src/shared/model';
 import { makeReadOnly } from '../../src/main/core/publish/test-support/read-only-folder';
 import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { demoKestraSeed, DEMO_TENANT, DEMO_USER } from '../../sim/kestra/kestra-seeds';
 import { leaksInDir } from '../../e2e/support/secret-scan';
+import { lockKeyring, unlockKeyring } from './support/keyring-lock';
 import { resultOf, startRecordingStack, type RecordingStack } from './support/recording-stack';
 import { Tally } from './support/results';
 
@@ -47,6 +48,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   disk.full = false;
+  await unlockKeyring();
   await stack.stop();
   await sim.close();
 });
@@ -101,6 +103,110 @@ describe('local faults', () => {
     expect(outcome.list).toEqual({ ok: true, result: [] });
     expect(await leaksInDir(outcome.dataDir, [manage])).toEqual([]);
     await rm(outcome.dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses create and copy while the keyring is locked, and works once it is unlocked', async () => {
+    const accountId = resultOf<{ id: string }>(
+      await stack.call('accounts:add', addArgs('First')),
+    ).id;
+    const createArgs = { accountId, name: 'release-bot', expiry: { kind: 'days', days: 30 } };
+    const first = resultOf<{ token: TokenInfo; secret: string }>(
+      await stack.call('tokens:create', createArgs),
+    );
+    const atService = sim.tokens().length;
+    const accountsBefore = await labels();
+
+    await lockKeyring();
+    expectRefused(
+      await stack.call('tokens:create', { ...createArgs, name: 'while-locked' }),
+      'KEYCHAIN_UNAVAILABLE',
+      /keyring is locked.*Unlock your keyring/,
+    );
+    expectRefused(
+      await stack.call('secrets:copy', { accountId, tokenId: first.token.id }),
+      'KEYCHAIN_UNAVAILABLE',
+      /Unlock your keyring/,
+    );
+    tally.add('locked-keyring operations refused', 2);
+    // Nothing was created at the service, put on the clipboard or forgotten.
+    expect(sim.tokens()).toHaveLength(atService);
+    expect(stack.clipboard.text).toBe('');
+    expect(await labels()).toEqual(accountsBefore);
+
+    await unlockKeyring();
+    resultOf(await stack.call('secrets:copy', { accountId, tokenId: first.token.id }));
+    expect(stack.clipboard.text).toBe(first.secret);
+    resultOf(await stack.call('tokens:create', { ...createArgs, name: 'after-unlock' }));
+    expect(sim.tokens()).toHaveLength(atService + 1);
+  });
+
+  it('undoes a rotation whose new secret met a locked keyring, and rotates once unlocked', async () => {
+    // The moment of the fault: the service made the new token, the keychain has not its secret.
+    let lockBeforeStoring = true;
+    const rotating = await startRecordingStack(
+      `TokenDesk-faults-${randomBytes(4).toString('hex')}`,
+      {
+        rotationCheckpoint: async (point) => {
+          if (point !== 'create:response' || !lockBeforeStoring) return;
+          lockBeforeStoring = false;
+          await lockKeyring();
+        },
+      },
+    );
+    const rotate = async (accountId: string, tokenId: string): Promise<RotationView> => {
+      const started = await rotating.call('rotation:start', { accountId, tokenId });
+      const { rotationId } = resultOf<{ rotationId: string }>(started);
+      return rotating.core.rotation.whenSettled(rotationId);
+    };
+    try {
+      const accountId = resultOf<{ id: string }>(
+        await rotating.call('accounts:add', addArgs('First')),
+      ).id;
+      const old = resultOf<{ token: TokenInfo; secret: string }>(
+        await rotating.call('tokens:create', {
+          accountId,
+          name: 'release-bot',
+          expiry: { kind: 'days', days: 30 },
+        }),
+      );
+
+      const stopped = await rotate(accountId, old.token.id);
+      tally.add('faults injected');
+      expect(lockBeforeStoring).toBe(false);
+      expect(stopped).toMatchObject({ status: 'needs-user', waitingFor: 'retry', canRetry: true });
+      expect(stopped.error?.code).toBe('KEYCHAIN_UNAVAILABLE');
+      expect(stopped.error?.message).toMatch(/Unlock your keyring/);
+      tally.add('locked-keyring operations refused');
+      const orphan = stopped.newTokenId ?? '';
+      const atService = (id: string) => sim.tokens().find((t) => t.id === id);
+      expect(atService(orphan)?.revoked).toBe(false);
+
+      // Unlocked, the retry finishes the undo: the half-made token goes, the old one stays.
+      await unlockKeyring();
+      const retried = resultOf<RotationView>(
+        await rotating.call('rotation:retry', { rotationId: stopped.rotationId }),
+      );
+      const undone =
+        retried.status === 'running' || retried.status === 'rolling-back'
+          ? await rotating.core.rotation.whenSettled(stopped.rotationId)
+          : retried;
+      expect(undone.status).toBe('rolled-back');
+      expect(atService(orphan)?.revoked).toBe(true);
+      expect(atService(old.token.id)?.revoked).toBe(false);
+      expect(await rotating.secrets.get(`${accountId}/${old.token.id}`)).toBe(old.secret);
+      expect(await rotating.secrets.get(`${accountId}/${orphan}`)).toBeNull();
+      if (atService(old.token.id)?.revoked !== false) tally.violation('the old token was lost');
+
+      const done = await rotate(accountId, old.token.id);
+      expect(done.status).toBe('done');
+      const fresh = atService(done.newTokenId ?? '');
+      expect(await rotating.secrets.get(`${accountId}/${done.newTokenId ?? ''}`)).toBe(
+        fresh?.secret,
+      );
+    } finally {
+      await unlockKeyring();
+      await rotating.stop();
+    }
   });
 
   it('keeps every account when the data dir turns read-only, and says why', async () => {

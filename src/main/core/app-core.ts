@@ -20,6 +20,7 @@ import { InventoryCache } from './inventory/inventory-cache';
 import { InventoryService } from './inventory/inventory.service';
 import type { Logger } from './log/logger';
 import type { ProviderAdapter } from './providers/provider-adapter';
+import { RecoveryNotices } from './notices/recovery-notices';
 import { ProviderRegistry } from './providers/provider-registry';
 import { PublishBindings } from './publish/publish-bindings';
 import { PublishService } from './publish/publish.service';
@@ -33,6 +34,7 @@ import { RotationService } from './rotation/rotation.service';
 import type { RecoveryNotice } from './storage/json-document';
 import { SecretLedger } from './tokens/secret-ledger';
 import { SecretsService } from './tokens/secrets.service';
+import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from './clipboard/clear-delay';
 import { TokensService } from './tokens/tokens.service';
 import { TrackedTokenStore } from './tracking/tracked-token-store';
 import { TrackingService } from './tracking/tracking.service';
@@ -60,13 +62,14 @@ export interface CoreDeps {
   timer?: TimerPort;
 }
 
-export const DEFAULT_CLIPBOARD_CLEAR_SECONDS = 20;
-
 /** The Electron-free application: every service the IPC handlers call. */
 export function createCore(deps: CoreDeps) {
   const clock = deps.clock ?? systemClock;
-  const onRecovered = (notice: RecoveryNotice): void =>
+  const notices = new RecoveryNotices(clock, deps.emit);
+  const onRecovered = (notice: RecoveryNotice): void => {
     deps.log.warn('a damaged state file was kept aside and replaced', { ...notice });
+    notices.record(notice);
+  };
   const clipboardClearSeconds = deps.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
   // Any change pushed to the windows (a refresh, a rotation step) may change what is due.
   let reminders: ReminderScheduler | null = null;
@@ -163,6 +166,7 @@ export function createCore(deps: CoreDeps) {
   attention.whenChanged(() => void scheduler.wake());
 
   return {
+    notices,
     providers,
     inventory,
     rotation,

@@ -9,7 +9,7 @@ export interface AppFacts {
 export function appHandlers(
   core: Core,
   facts: AppFacts,
-): Pick<HandlerTable, 'app:info' | 'providers:list'> {
+): Pick<HandlerTable, 'app:info' | 'app:notices' | 'app:dismissNotice' | 'providers:list'> {
   return {
     'app:info': () =>
       Promise.resolve({
@@ -17,6 +17,11 @@ export function appHandlers(
         clipboard: core.clipboard ? 'main' : 'page',
         clipboardClearSeconds: core.clipboard ? core.clipboardClearSeconds : 0,
       }),
+    'app:notices': () => Promise.resolve(core.notices.list()),
+    'app:dismissNotice': ({ noticeId }) => {
+      core.notices.dismiss(noticeId);
+      return Promise.resolve({ dismissed: true });
+    },
     'providers:list': () => Promise.resolve(core.providers.list()),
   };
 }

@@ -112,9 +112,16 @@ function fakeTable() {
         clipboardClearSeconds: 30,
       }),
     ),
+    'app:notices': vi.fn<HandlerTable['app:notices']>(() => Promise.resolve([])),
+    'app:dismissNotice': vi.fn<HandlerTable['app:dismissNotice']>(() =>
+      Promise.resolve({ dismissed: true }),
+    ),
     'providers:list': vi.fn<HandlerTable['providers:list']>(() => Promise.resolve([])),
     'accounts:list': vi.fn<HandlerTable['accounts:list']>(() => Promise.resolve([account])),
     'accounts:add': vi.fn<HandlerTable['accounts:add']>(() => Promise.resolve(account)),
+    'accounts:setCredential': vi.fn<HandlerTable['accounts:setCredential']>(() =>
+      Promise.resolve(account),
+    ),
     'accounts:remove': vi.fn<HandlerTable['accounts:remove']>(() =>
       Promise.resolve({ removed: true }),
     ),

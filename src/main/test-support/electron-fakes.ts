@@ -199,6 +199,9 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** Electron's powerMonitor: the system's sleep and wake, emitted as 'suspend' and 'resume'. */
+export class FakePowerMonitor extends EventEmitter {}
+
 export interface ElectronFakes {
   /** Every BrowserWindow constructed so far, in order. */
   windows: FakeBrowserWindow[];
@@ -229,6 +232,7 @@ export interface ElectronFakes {
   };
   Tray: new (image: unknown) => FakeTray;
   nativeImage: { createFromDataURL: Mock<(url: string) => unknown> };
+  powerMonitor: FakePowerMonitor;
 }
 
 export function createElectronFakes(): ElectronFakes {
@@ -294,6 +298,7 @@ export function createElectronFakes(): ElectronFakes {
     Notification,
     Tray,
     nativeImage: { createFromDataURL: vi.fn<(url: string) => unknown>(() => ({})) },
+    powerMonitor: new FakePowerMonitor(),
   };
 }
 

@@ -24,6 +24,12 @@ export interface WebServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_DRAIN_BYTES = 64 * MAX_BODY_BYTES;
+const TOO_LARGE = Symbol('too large');
+const tooLargeEnvelope = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'The request is larger than 1 MiB and was refused.' },
+};
 const KEEPALIVE_MS = 25_000;
 
 const securityHeaders: Record<string, string> = {
@@ -86,14 +92,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(response, 415, 'Send JSON.');
       }
       const body = await readBody(request);
+      if (body === TOO_LARGE) {
+        // The whole body was read and dropped, so closing now resets nothing; the browser opens
+        // a fresh connection for its next call instead of reusing this one.
+        response.writeHead(413, {
+          ...securityHeaders,
+          'content-type': 'application/json',
+          connection: 'close',
+        });
+        return void response.end(JSON.stringify(tooLargeEnvelope));
+      }
       const envelope =
         body === null
           ? {
               ok: false,
-              error: {
-                code: 'VALIDATION',
-                message: 'The request body is not valid JSON or too large.',
-              },
+              error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' },
             }
           : await options.dispatch(
               url.pathname.slice('/api/'.length),
@@ -164,15 +177,22 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
+/**
+ * The body as JSON, null when it is not JSON, or TOO_LARGE past MAX_BODY_BYTES. An oversized body
+ * is still read to its end (and dropped) so the answer reaches the browser: closing a socket with
+ * unread data resets it, and the browser would report a network failure instead of our answer.
+ * Past MAX_DRAIN_BYTES the connection is cut: nothing our page sends comes near.
+ */
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
+    if (size > MAX_DRAIN_BYTES) throw new Error('request body far over the limit');
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
   }
+  if (size > MAX_BODY_BYTES) return TOO_LARGE;
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {

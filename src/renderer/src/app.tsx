@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { api } from './lib/api';
 import { useAttentionEvents } from './lib/use-attention-events';
+import { useNoticeEvents } from './lib/use-notice-events';
 import { useStore } from './store';
 import { StartupScreen } from './components/startup-screen';
 import { Workspace } from './components/workspace';
@@ -15,6 +16,7 @@ export function App(): ReactNode {
   useEffect(() => api.events.onInventoryChanged(applyInventory), [applyInventory]);
   useEffect(() => api.events.onRotationProgress(applyRotation), [applyRotation]);
   useAttentionEvents();
+  useNoticeEvents();
 
   useEffect(() => {
     void start();

@@ -8,6 +8,7 @@ import { createHttpClient } from '../../../src/main/core/http/http-client';
 import { createLogger, fileLogWriter } from '../../../src/main/core/log/logger';
 import type { ProviderAdapter } from '../../../src/main/core/providers/provider-adapter';
 import { kestraAdapter } from '../../../src/main/core/providers/kestra/kestra.adapter';
+import type { Checkpoint } from '../../../src/main/core/rotation/rotation-deps';
 import { createDispatcher } from '../../../src/main/ipc/handle';
 import { createHandlerTable } from '../../../src/main/ipc/handlers';
 import { KeytarSecretStore } from '../../../src/main/platform/keytar-secret-store';
@@ -43,6 +44,8 @@ export async function startRecordingStack(
     env?: NodeJS.ProcessEnv;
     /** Start over an existing data dir: the app restarted over the same state. */
     dataDir?: string;
+    /** Called at each named point of a rotation, to bring a fault in at that moment. */
+    rotationCheckpoint?: Checkpoint;
   } = {},
 ) {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tokendesk-reliability-')));
@@ -68,6 +71,9 @@ export async function startRecordingStack(
     emit: (channel, payload) => events.push({ channel, payload }),
     clipboard,
     importEnvironment: { env: options.env ?? {}, home: homeDir },
+    ...(options.rotationCheckpoint === undefined
+      ? {}
+      : { rotationCheckpoint: options.rotationCheckpoint }),
   });
   const dispatch = createDispatcher(
     createHandlerTable(core, { target: 'electron', version: 'reliability' }),

@@ -1,3 +1,4 @@
+import { request, type Agent } from 'node:http';
 import { rawRequest, type RawResponse } from '../../integration/support/raw-http';
 import type { WebServer } from '../../../src/main/web/web-server';
 
@@ -30,5 +31,47 @@ export function apiCall(
       ...headers,
     },
     body,
+  });
+}
+
+/**
+ * The same call over a kept-alive connection, as a browser makes it: the next call through
+ * `agent` reuses the socket unless the server said `connection: close`. A reset rejects.
+ */
+export function pooledApiCall(
+  server: WebServer,
+  cookie: string,
+  channel: string,
+  body: string,
+  agent: Agent,
+): Promise<RawResponse & { socketReused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.origin}/api/${channel}`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          cookie,
+          origin: server.origin,
+          'content-type': 'application/json',
+          'x-tokendesk-request': '1',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            socketReused: req.reusedSocket,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
 }

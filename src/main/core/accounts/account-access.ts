@@ -56,7 +56,7 @@ export class AccountAccess {
     if (credential === null) {
       throw new AppError(
         'AUTH_FAILED',
-        `The keychain has no credential for “${account.label}”. Remove the account and add it again.`,
+        `The keychain has no credential for “${account.label}”. Give it one with “Update credential…” in the account’s menu.`,
       );
     }
     return { account, adapter, ctx: { account, credential, http: this.http } };

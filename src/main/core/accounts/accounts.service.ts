@@ -98,6 +98,44 @@ export class AccountsService {
   }
 
   /**
+   * Replaces the management credential (a session that expired, a token rotated by hand). The
+   * new one must list the tokens before it goes to the keychain; until then the old one stays,
+   * whatever fails.
+   */
+  async setCredential(accountId: string, credential: string): Promise<Account> {
+    const account = await this.registry.get(accountId);
+    const adapter = this.providers.get(account.provider);
+    const { name } = adapter.info;
+    if (account.mode === 'guided') {
+      throw new AppError(
+        'UNSUPPORTED',
+        `“${account.label}” has no credential: its ${name} tokens are managed in the dashboard and tracked here. To manage them through ${name}'s API, add the account again with a credential.`,
+      );
+    }
+    const candidate = credential.trim();
+    if (candidate === '') throw new AppError('VALIDATION', 'Paste the new credential.');
+
+    const ctx = { account, credential: candidate, http: this.http };
+    let tokens: ServiceToken[];
+    try {
+      tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw new AppError(
+        error.code,
+        `${name} did not accept the new credential, so the old one is kept. ${error.message}`,
+        error.retryAfterMs,
+      );
+    }
+    await this.secrets.set(secretKeys.management(account.id), candidate);
+    const management = tokens.find((token) => adapter.isTokenOf(token, candidate));
+    await this.inventory.remember(account.id, tokens, management ? management.id : null);
+    await this.inventory.announce(account.id);
+    this.log.info('account credential replaced', { accountId: account.id });
+    return account;
+  }
+
+  /**
    * Forgets the account, its credential and the secrets TokenDesk stored for its tokens. The
    * tokens themselves stay valid at the service: removing an account here revokes nothing.
    */

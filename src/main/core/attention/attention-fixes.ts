@@ -13,6 +13,7 @@ const remedies: Record<AttentionKind, Remedy[]> = {
   'no-reminder': ['set-reminder'],
   'rotation-due': ['rotate', 'snooze'],
   'used-after-rotation': ['revoke', 'snooze'],
+  'works-after-rotation': ['revoke', 'snooze'],
 };
 
 const order: AttentionFix[] = ['rotate', 'revoke', 'snooze-day', 'snooze-week', 'set-reminder'];

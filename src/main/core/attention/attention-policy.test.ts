@@ -279,6 +279,43 @@ describe('rotation', () => {
     expect(reason).toMatchObject({ urgency: 'high' });
     expect(kinds(facts({ lastUsedAt: plus(now, -4 * DAY) }, { rotatedOutAt }), now)).toEqual([]);
   });
+
+  describe('where the service reports no use (guided)', () => {
+    const rotatedOutAt = plus(now, -3 * DAY);
+    const guided = (tokenOverrides: Partial<TokenInfo>) =>
+      facts(
+        { lastUsedAt: null, source: 'tracked', ...tokenOverrides },
+        { guided: true, rotatedOutAt },
+      );
+
+    it("flags an old token TokenDesk's own check found still working after the rotation", () => {
+      const reason = assessToken(guided({ lastVerifiedAt: plus(now, -2 * DAY) }), now).reasons.find(
+        (r) => r.kind === 'works-after-rotation',
+      );
+
+      expect(reason).toMatchObject({ urgency: 'high', at: plus(now, -2 * DAY) });
+      expect(reason?.message).toContain('does not report when a token is used');
+    });
+
+    it('says nothing from a check made before the rotation, or of a token no longer active', () => {
+      expect(kinds(guided({ lastVerifiedAt: plus(now, -4 * DAY) }), now)).not.toContain(
+        'works-after-rotation',
+      );
+      expect(kinds(guided({ lastVerifiedAt: null }), now)).not.toContain('works-after-rotation');
+      expect(
+        kinds(guided({ lastVerifiedAt: plus(now, -2 * DAY), status: 'revoked' }), now),
+      ).toEqual([]);
+    });
+
+    it('leaves services that report use to their own last use: a check is not a use', () => {
+      const reported = facts(
+        { lastUsedAt: plus(now, -4 * DAY), lastVerifiedAt: plus(now, -DAY) },
+        { rotatedOutAt },
+      );
+
+      expect(kinds(reported, now)).toEqual([]);
+    });
+  });
 });
 
 describe('clock skew between the service and this machine', () => {

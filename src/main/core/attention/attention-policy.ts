@@ -142,16 +142,9 @@ export function assessToken(facts: TokenFacts, now: Date): Assessment {
   }
 
   const rotatedOutAt = parseDate(facts.rotatedOutAt);
-  if (rotatedOutAt !== null && lastUsedAt !== null && lastUsedAt > rotatedOutAt) {
-    reasons.push(
-      reason(
-        'used-after-rotation',
-        'high',
-        null,
-        lastUsedAt,
-        `Used ${daysAgo(lastUsedAt, now)}, after a rotation replaced it on ${dayLabel(rotatedOutAt)}: something still holds the old secret.`,
-      ),
-    );
+  if (rotatedOutAt !== null) {
+    const found = afterRotation(facts, { lastUsedAt, lastVerifiedAt }, rotatedOutAt, now);
+    if (found !== null) reasons.push(found);
   }
 
   const future = milestones.filter((date) => date > now).map((date) => date.getTime());
@@ -159,6 +152,41 @@ export function assessToken(facts: TokenFacts, now: Date): Assessment {
     reasons,
     nextChangeAt: future.length === 0 ? null : new Date(Math.min(...future)),
   };
+}
+
+/**
+ * A token a rotation replaced that is still alive. Where the service reports use, a use after the
+ * rotation proves something still holds the old secret. Guided services report none; what
+ * TokenDesk can see there is its own check (the revoke check or a Verify) still passing after the
+ * rotation, so the old secret works for whoever holds it, though nobody can tell whether anyone
+ * does.
+ */
+function afterRotation(
+  facts: TokenFacts,
+  dates: Pick<UseDates, 'lastUsedAt' | 'lastVerifiedAt'>,
+  rotatedOutAt: Date,
+  now: Date,
+): AttentionReason | null {
+  const { lastUsedAt, lastVerifiedAt } = dates;
+  const replaced = dayLabel(rotatedOutAt);
+  if (lastUsedAt !== null && lastUsedAt > rotatedOutAt) {
+    return reason(
+      'used-after-rotation',
+      'high',
+      null,
+      lastUsedAt,
+      `Used ${daysAgo(lastUsedAt, now)}, after a rotation replaced it on ${replaced}: something still holds the old secret.`,
+    );
+  }
+  if (!facts.guided || facts.token.status !== 'active') return null;
+  if (lastVerifiedAt === null || lastVerifiedAt <= rotatedOutAt) return null;
+  return reason(
+    'works-after-rotation',
+    'high',
+    null,
+    lastVerifiedAt,
+    `Still worked when checked ${daysAgo(lastVerifiedAt, now)}, after a rotation replaced it on ${replaced}. The service does not report when a token is used, so TokenDesk cannot tell whether anything still uses it: revoke it in the service's dashboard.`,
+  );
 }
 
 /**

@@ -90,6 +90,22 @@ describe('the attention service', () => {
     });
   });
 
+  it('refuses a warning day given twice, globally or for an account, and keeps the saved rules', async () => {
+    await setUp();
+    const twice = { ...defaultRules, expiryThresholdsDays: [30, 7, 7] };
+
+    await expect(t.core.attention.setSettings({ global: twice, accounts: {} })).rejects.toThrow(
+      /given twice/,
+    );
+    await expect(
+      t.core.attention.setSettings({
+        global: defaultRules,
+        accounts: { [accountId]: { expiryThresholdsDays: [1, 1] } },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await t.core.attention.settings()).toEqual({ global: defaultRules, accounts: {} });
+  });
+
   it('audits never-used and idle tokens, with how long', async () => {
     await setUp();
 

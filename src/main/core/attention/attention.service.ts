@@ -106,6 +106,16 @@ export class AttentionService {
     if (unknown !== undefined) {
       throw new AppError('NOT_FOUND', 'That account no longer exists in TokenDesk.');
     }
+    const rules = [settings.global, ...Object.values(settings.accounts)];
+    if (
+      rules.some((r) => r.expiryThresholdsDays !== undefined && hasRepeats(r.expiryThresholdsDays))
+    ) {
+      // Two warnings on the same day would be announced as one: the user meant something else.
+      throw new AppError(
+        'VALIDATION',
+        'Warn before expiry on different days: a day is given twice.',
+      );
+    }
     const saved = await this.sources.store.setSettings(settings);
     this.onChange();
     return saved;
@@ -118,6 +128,10 @@ export class AttentionService {
   async audit(): Promise<AuditGroup[]> {
     return lastUsedAudit(await this.evaluate());
   }
+}
+
+function hasRepeats(days: number[]): boolean {
+  return new Set(days).size !== days.length;
 }
 
 function findToken(evaluation: Evaluation, accountId: string, tokenId: string): EvaluatedToken {

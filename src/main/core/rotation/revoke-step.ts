@@ -83,6 +83,9 @@ async function proveRevokedByUser(record: RotationRecord, deps: StepDeps): Promi
   // Without the old secret there is nothing to prove with; the user's word is all there is.
   if (oldSecret === null) return;
   if (await stillWorks(record, deps, oldSecret)) {
+    // Guided services report no use: this check is the only sign that the old token lives on
+    // after the rotation, and the attention view warns from it (works-after-rotation).
+    await deps.ledger.markVerified(record.accountId, record.oldTokenId);
     throw new RotationFailure(
       'old-still-works',
       'CONFLICT',

@@ -84,7 +84,7 @@ export class RotationRunner {
       record.error = {
         code: info.code,
         message: lockedOut
-          ? 'The service no longer accepts TokenDesk’s credential for this account: the roll probably happened and its answer was lost. Create a new token in the service, then remove the account and add it again with that token.'
+          ? 'The service no longer accepts TokenDesk’s credential for this account: the roll probably happened and its answer was lost. Create a new token in the service, then give it to TokenDesk with “Update credential…” in the account’s menu.'
           : `TokenDesk cannot tell yet whether the roll happened: ${info.message} Retry to check again (it never rolls twice).`,
       };
       return this.stop(record, 'needs-user', lockedOut ? 'action' : 'retry');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tokenInactiveError } from '../../../shared/errors';
 import { secretKeys } from '../secrets/secret-store';
 import { addGuidedAccount, createTestCore, type TestCore } from '../test-support/test-core';
 
@@ -86,6 +87,27 @@ describe('TrackingService (guided services)', () => {
     expect(outcome.problem?.code).toBe('AUTH_FAILED');
     const [inventory] = await t.core.inventory.snapshot();
     expect(inventory?.tokens[0]?.status).toBe('revoked');
+  });
+
+  it('marks a token the service switched off inactive, not revoked', async () => {
+    const accountId = await addGuidedAccount(t);
+    const seeded = t.provider.seed('ci');
+    const token = await t.core.tracking.track({
+      accountId,
+      name: 'ci',
+      secret: seeded.secret,
+      role: 'Owner',
+    });
+
+    vi.spyOn(t.provider, 'verify').mockRejectedValueOnce(tokenInactiveError('Switched off.'));
+    const outcome = await t.core.tracking.verify(accountId, token.id);
+    expect(outcome).toMatchObject({ works: false, problem: { code: 'AUTH_FAILED' } });
+    const [inventory] = await t.core.inventory.snapshot();
+    expect(inventory?.tokens[0]?.status).toBe('inactive');
+
+    expect((await t.core.tracking.verify(accountId, token.id)).works).toBe(true);
+    const [after] = await t.core.inventory.snapshot();
+    expect(after?.tokens[0]?.status).toBe('active');
   });
 
   it('forgets a tracked token and its secret', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
+import { AppError, isTokenInactive } from '../../../shared/errors';
 import type { TokenInfo } from '../../../shared/model';
 import type { AccountAccess } from '../accounts/account-access';
 import type { Clock } from '../clock';
@@ -118,6 +118,7 @@ export class TrackingService {
     const scope = { project: token ? token.project : null, role: token ? token.role : null };
     const checkedAt = this.clock.now().toISOString();
     let outcome: VerifyOutcome;
+    let refusal: AppError | null = null;
     try {
       await adapter.verify(ctx, secret, scope);
       await this.ledger.markVerified(accountId, tokenId);
@@ -126,11 +127,12 @@ export class TrackingService {
       if (!(error instanceof AppError) || !['AUTH_FAILED', 'FORBIDDEN'].includes(error.code)) {
         throw error;
       }
+      refusal = error;
       outcome = { works: false, checkedAt, problem: error.toInfo() };
     }
     if (account.mode === 'guided' && token !== undefined) {
       await this.tracked.patch(accountId, tokenId, {
-        status: statusAfter(outcome, token, checkedAt),
+        status: statusAfter(refusal, token, checkedAt),
       });
       await this.inventory.refresh(accountId);
     } else {
@@ -166,12 +168,15 @@ function checkedDate(value: string | undefined, what: string): string | null {
   return new Date(time).toISOString();
 }
 
+/** What a check says of a tracked token; `refusal` is null when the token worked. */
 function statusAfter(
-  outcome: VerifyOutcome,
+  refusal: AppError | null,
   token: ServiceToken,
   checkedAt: string,
 ): ServiceToken['status'] {
-  if (outcome.works) return 'active';
+  if (refusal === null) return 'active';
   if (token.expiresAt !== null && token.expiresAt <= checkedAt) return 'expired';
-  return outcome.problem !== null && outcome.problem.code === 'FORBIDDEN' ? 'active' : 'revoked';
+  // Switched off can be switched on again: calling it revoked would tell the user to give up on it.
+  if (isTokenInactive(refusal)) return 'inactive';
+  return refusal.code === 'FORBIDDEN' ? 'active' : 'revoked';
 }

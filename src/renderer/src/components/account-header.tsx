@@ -4,7 +4,9 @@ import { capacityOf } from '../lib/capacity';
 import { asOfTime } from '../lib/relative-date';
 import type { AccountGroup } from '../lib/token-groups';
 import { AccountActions } from './account-actions';
+import { useStore } from '../store';
 import { CapacityBadge } from './capacity-badge';
+import { MoreMenu } from './more-menu';
 import { StatusDot } from './status-dot';
 
 /** The account's name, service and state, how full it is, and what can be added to it. */
@@ -15,6 +17,11 @@ export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
   const summary = summarizeState(inventory);
   const capacity = capacityOf(provider, inventory);
   const failing = inventory !== undefined && inventory.error !== null;
+  const openRules = useStore((s) => s.openRules);
+  const openDialog = useStore((s) => s.openDialog);
+  // A guided account has no credential to replace: its tokens are tracked one by one.
+  const hasCredential =
+    account.mode !== 'guided' && provider !== undefined && provider.credentialNeed !== 'none';
 
   return (
     <>
@@ -50,6 +57,25 @@ export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
         {capacity === null ? null : <CapacityBadge capacity={capacity} tipId={tipId} />}
         <span className="spacer" />
         <AccountActions account={account} provider={provider} labelId={labelId} />
+        <MoreMenu
+          label={`More actions for ${account.label}`}
+          items={[
+            {
+              label: 'Reminder rules…',
+              name: `Reminder rules for ${account.label}`,
+              onSelect: () => openRules(account.id),
+            },
+            ...(hasCredential
+              ? [
+                  {
+                    label: 'Update credential…',
+                    name: `Update the credential of ${account.label}`,
+                    onSelect: () => openDialog({ kind: 'set-credential', accountId: account.id }),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </div>
       {capacity !== null && capacity.full ? (
         // Spelled out, not only a tooltip: the next token the user creates there would fail.

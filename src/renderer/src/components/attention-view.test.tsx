@@ -159,6 +159,24 @@ describe('reminders', () => {
     expect(focused.map((r) => r.getAttribute('data-token-id'))).toEqual(['tok-1']);
   });
 
+  it('keeps many reminders to one line, most urgent first, the rest a click away', async () => {
+    const { user } = await renderApp({ ...seeded, info: appInfo({ target: 'browser' }) });
+
+    emitAttentionEvent('attention:reminder', { ...reminder, urgency: 'medium', tokenId: 'tok-2' });
+    emitAttentionEvent('attention:reminder', { ...reminder, urgency: 'critical' });
+    emitAttentionEvent('attention:reminder', { ...reminder, urgency: 'low', tokenId: 'tok-3' });
+
+    const [first, ...others] = await screen.findAllByTestId('page-reminder');
+    expect(others).toHaveLength(0);
+    expect(first?.className).toContain('urgency-critical');
+    await user.click(screen.getByRole('button', { name: '2 more reminders' }));
+    expect(
+      screen.getAllByTestId('page-reminder').map((r) => r.className.replace('page-reminder ', '')),
+    ).toEqual(['urgency-critical', 'urgency-medium', 'urgency-low']);
+    await user.click(screen.getByRole('button', { name: 'Dismiss all' }));
+    expect(screen.queryByTestId('page-reminder')).toBeNull();
+  });
+
   it('leaves reminders to desktop notifications in the desktop app', async () => {
     await renderApp(seeded);
 

@@ -9,6 +9,7 @@ import { RenameTokenDialog } from './rename-token-dialog';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 import { RotationDialog } from './rotation-dialog';
 import { RotationsDialog } from './rotations-dialog';
+import { SetCredentialDialog } from './set-credential-dialog';
 import { TrackTokenDialog } from './track-token-dialog';
 
 /** Renders whichever dialog the UI state asks for; closing one unmounts it and its state. */
@@ -18,6 +19,8 @@ export function DialogHost(): ReactNode {
   switch (dialog.kind) {
     case 'add-account':
       return <AddAccountDialog />;
+    case 'set-credential':
+      return <SetCredentialDialog key={dialog.accountId} accountId={dialog.accountId} />;
     case 'create-token':
       return <CreateTokenDialog key={dialog.accountId} accountId={dialog.accountId} />;
     case 'track-token':

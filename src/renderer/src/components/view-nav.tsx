@@ -8,6 +8,7 @@ const views: Array<{ view: View; label: string }> = [
   { view: 'attention', label: 'Needs attention' },
   { view: 'audit', label: 'Last-used audit' },
   { view: 'timeline', label: 'Expiry timeline' },
+  { view: 'rules', label: 'Reminder rules' },
 ];
 
 export function ViewNav(): ReactNode {

@@ -18,4 +18,5 @@ export const kindLabels: Record<AttentionKind, string> = {
   'no-reminder': 'No reminder',
   'rotation-due': 'Rotation due',
   'used-after-rotation': 'Still used after rotation',
+  'works-after-rotation': 'Still works after rotation',
 };

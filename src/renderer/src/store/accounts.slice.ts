@@ -9,6 +9,8 @@ export interface AccountsSlice {
   loadAccounts: () => Promise<void>;
   /** After main has registered the account: show it, select it, fetch its tokens. */
   accountAdded: (account: Account) => void;
+  /** Main checks the new credential with the service before it replaces the old one. */
+  setCredential: (accountId: string, credential: string) => Promise<void>;
 }
 
 export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => ({
@@ -31,5 +33,11 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => ({
     }));
     get().selectAccount(account.id);
     void get().refresh(account.id);
+  },
+
+  setCredential: async (accountId, credential) => {
+    await call((api) => api.accounts.setCredential({ accountId, credential }));
+    // The account's error (an expired session, say) goes once its list is fetched again.
+    void get().refresh(accountId);
   },
 });

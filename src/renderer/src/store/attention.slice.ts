@@ -9,7 +9,7 @@ import type { SliceCreator } from './store.types';
 import type { TokenRef } from './tokens.slice';
 
 /** What the main area shows; the sidebar switches between them. */
-export type View = 'tokens' | 'attention' | 'audit' | 'timeline';
+export type View = 'tokens' | 'attention' | 'audit' | 'timeline' | 'rules';
 
 const SNOOZE_LABELS: Record<number, string> = { 1: '1 day', 7: '1 week' };
 

@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import { createAccountsSlice } from './accounts.slice';
 import { createAppSlice } from './app.slice';
 import { createAttentionSlice } from './attention.slice';
+import { createNoticesSlice } from './notices.slice';
 import { createPublishSlice } from './publish.slice';
 import { createRotationSlice } from './rotation.slice';
+import { createRulesSlice } from './rules.slice';
 import type { StoreState } from './store.types';
 import { createTokensSlice } from './tokens.slice';
 import { createUiSlice } from './ui.slice';
@@ -19,4 +21,6 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createAttentionSlice(...args),
   ...createRotationSlice(...args),
   ...createPublishSlice(...args),
+  ...createRulesSlice(...args),
+  ...createNoticesSlice(...args),
 }));

@@ -4,6 +4,7 @@ import type { SliceCreator } from './store.types';
 
 export type DialogState =
   | { kind: 'add-account' }
+  | { kind: 'set-credential'; accountId: string }
   | { kind: 'create-token'; accountId: string }
   | { kind: 'track-token'; accountId: string }
   | { kind: 'revoke-token'; accountId: string; tokenId: string }
@@ -51,7 +52,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   sortBy: 'name',
   dialog: null,
   notice: null,
-  selectAccount: (selectedAccountId) => set({ selectedAccountId }),
+  // Choosing an account means "show me its tokens", whichever view was open.
+  selectAccount: (selectedAccountId) => set({ selectedAccountId, view: 'tokens' }),
   setFilterText: (filterText) => set({ filterText }),
   setFilters: (patch) => set((state) => ({ filters: { ...state.filters, ...patch } })),
   setSortBy: (sortBy) => set({ sortBy }),

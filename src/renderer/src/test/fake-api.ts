@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { Api, EventPayload } from '../../../shared/contract';
-import type { AccountInventory, RotationView } from '../../../shared/model';
+import type { AccountInventory, RecoveredFileNotice, RotationView } from '../../../shared/model';
 import {
   account,
   appInfo,
@@ -16,6 +16,7 @@ type InventoryListener = (payload: AccountInventory) => void;
 type RotationListener = (payload: RotationView) => void;
 const listeners = new Set<InventoryListener>();
 const rotationListeners = new Set<RotationListener>();
+const noticeListeners = new Set<(payload: RecoveredFileNotice) => void>();
 type AttentionEvent = 'attention:changed' | 'attention:reminder' | 'attention:open';
 const attentionListeners = new Map<AttentionEvent, Set<(payload: never) => void>>();
 
@@ -35,12 +36,19 @@ function onAttention<E extends AttentionEvent>(event: E) {
  * they are about.
  */
 export const fakeApi = {
-  app: { info: vi.fn<Api['app']['info']>(() => Promise.resolve(appInfo())) },
+  app: {
+    info: vi.fn<Api['app']['info']>(() => Promise.resolve(appInfo())),
+    notices: vi.fn<Api['app']['notices']>(() => Promise.resolve([])),
+    dismissNotice: vi.fn<Api['app']['dismissNotice']>(() => Promise.resolve({ dismissed: true })),
+  },
   providers: { list: vi.fn<Api['providers']['list']>(() => Promise.resolve([provider()])) },
   accounts: {
     list: vi.fn<Api['accounts']['list']>(() => Promise.resolve([])),
     add: vi.fn<Api['accounts']['add']>((args) =>
       Promise.resolve(account({ id: 'acc-new', label: args.label, baseUrl: args.baseUrl })),
+    ),
+    setCredential: vi.fn<Api['accounts']['setCredential']>((args) =>
+      Promise.resolve(account({ id: args.accountId })),
     ),
     remove: vi.fn<Api['accounts']['remove']>(() => Promise.resolve({ removed: true })),
   },
@@ -127,6 +135,10 @@ export const fakeApi = {
   },
   audit: { list: vi.fn<Api['audit']['list']>(() => Promise.resolve([])) },
   events: {
+    onAppNotice: vi.fn<Api['events']['onAppNotice']>((listener) => {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    }),
     onInventoryChanged: vi.fn<Api['events']['onInventoryChanged']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -148,6 +160,7 @@ export const fakeApi = {
 export function resetFakeApi(): void {
   listeners.clear();
   rotationListeners.clear();
+  noticeListeners.clear();
   attentionListeners.clear();
   const domains: Record<string, { mockReset: () => unknown }>[] = Object.values(fakeApi);
   for (const domain of domains) {
@@ -159,6 +172,13 @@ export function resetFakeApi(): void {
 export function emitInventoryChanged(payload: AccountInventory): void {
   act(() => {
     for (const listener of listeners) listener(payload);
+  });
+}
+
+/** Pushes a recovered-file notice the way main does when it finds a damaged state file. */
+export function emitAppNotice(payload: RecoveredFileNotice): void {
+  act(() => {
+    for (const listener of noticeListeners) listener(payload);
   });
 }
 

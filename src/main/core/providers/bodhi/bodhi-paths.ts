@@ -23,6 +23,11 @@ export function userInfoUrl(account: Account): string {
   return `${root(account)}/bodhi/v1/user`;
 }
 
+/** OpenAI-compatible model list: unlike the user info, it refuses a bad token with a reason. */
+export function modelsUrl(account: Account): string {
+  return `${root(account)}/v1/models`;
+}
+
 /** The "API Tokens" page of Bodhi's web UI. */
 export function webTokensPage(account: Account): string {
   return `${root(account)}/ui/tokens/`;

@@ -1,9 +1,9 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
+import { describe, expect, it } from 'vitest';
 import { ProviderInfoSchema } from '../../../../shared/model';
 import type { Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { ManagedContext, ServiceToken } from '../provider-adapter';
 import { createBodhiAdapter } from './bodhi.adapter';
 
@@ -12,27 +12,17 @@ const SESSION = 'f3a9c0d2e1b4a5968778695a4b3c2d1e';
 const TOKEN = 'sk-bodhiapp_AbCdEfGh0123456789abcdefghijklmnopqrstuvwxyzAB12345.resource-x';
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const DAY = 24 * 3600_000;
-const json = { headers: { 'content-type': 'application/json' } };
 const cookie = { cookie: `bodhiapp_session_id=${SESSION}` };
 const adapter = createBodhiAdapter();
 
-let agent: MockAgent;
+const agent = mockAgentPerTest();
 
 function account(): Account {
-  return {
-    id: 'acc-b',
-    provider: 'bodhi',
-    label: 'Bodhi',
-    baseUrl: ORIGIN,
-    settings: {},
-    createdAt: NOW.toISOString(),
-    mode: 'api',
-    tokenPageUrl: null,
-  };
+  return testAccount({ provider: 'bodhi', baseUrl: ORIGIN, mode: 'api' });
 }
 
 function context(credential = SESSION): ManagedContext {
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const http = mockHttp(agent());
   return { account: account(), credential, http };
 }
 
@@ -56,7 +46,7 @@ function item(id: string, fields: Record<string, unknown> = {}) {
 }
 
 function replyPage(page: number, data: unknown[], total: number) {
-  agent
+  agent()
     .get(ORIGIN)
     .intercept({
       path: `/bodhi/v1/tokens?page=${page}&page_size=100`,
@@ -66,29 +56,9 @@ function replyPage(page: number, data: unknown[], total: number) {
     .reply(200, { data, total, page, page_size: 100 }, json);
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 function calls() {
-  return agent.getCallHistory()?.calls() ?? [];
+  return agent().getCallHistory()?.calls() ?? [];
 }
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  agent.enableCallHistory();
-});
-
-afterEach(async () => {
-  await agent.close();
-});
 
 describe('info', () => {
   it('declares an optional session credential and what Bodhi lets TokenDesk do', () => {
@@ -166,28 +136,28 @@ describe('listTokens', () => {
     await adapter.listTokens(context(`theme=dark; bodhiapp_session_id=${SESSION}; lang=en`));
     replyPage(1, [], 0);
     await adapter.listTokens(context(`bodhiapp_session_id=${SESSION}`));
-    const error = await failure(adapter.listTokens(context(TOKEN)));
+    const error = await appErrorOf(adapter.listTokens(context(TOKEN)));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('API token');
     expect(error.message).not.toContain(TOKEN);
-    const bad = await failure(adapter.listTokens(context('two words;\r\nx: y')));
+    const bad = await appErrorOf(adapter.listTokens(context('two words;\r\nx: y')));
     expect(bad.code).toBe('VALIDATION');
     expect(calls()).toHaveLength(2);
   });
 
   it('explains an expired session (401) and a session without the role (403)', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: /\/bodhi\/v1\/tokens/, method: 'GET' })
       .reply(401, { error: { message: 'Session expired.', type: 'authentication_error' } }, json);
-    const expired = await failure(adapter.listTokens(context()));
+    const expired = await appErrorOf(adapter.listTokens(context()));
     expect(expired.code).toBe('AUTH_FAILED');
     expect(expired.message).toContain('Log in to Bodhi');
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: /\/bodhi\/v1\/tokens/, method: 'GET' })
       .reply(403, { error: { message: 'Insufficient permissions' } }, json);
-    const forbidden = await failure(adapter.listTokens(context()));
+    const forbidden = await appErrorOf(adapter.listTokens(context()));
     expect(forbidden.code).toBe('FORBIDDEN');
     expect(forbidden.message).toContain('Power User');
   });
@@ -195,7 +165,7 @@ describe('listTokens', () => {
 
 describe('createToken', () => {
   it('posts name and scope, then reads the new token back from the list by its prefix', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/bodhi/v1/tokens',
@@ -218,11 +188,11 @@ describe('createToken', () => {
   });
 
   it('refuses a name or scope Bodhi would refuse, before calling it', async () => {
-    const short = await failure(
+    const short = await appErrorOf(
       adapter.createToken(context(), { name: 'ab', expiry: { kind: 'never' } }),
     );
     expect(short.code).toBe('VALIDATION');
-    const scope = await failure(
+    const scope = await appErrorOf(
       adapter.createToken(context(), {
         name: 'abc',
         expiry: { kind: 'never' },
@@ -234,16 +204,16 @@ describe('createToken', () => {
   });
 
   it('says plainly when the token was created but cannot be read back, without its secret', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/bodhi/v1/tokens', method: 'POST' })
       .reply(201, { token: TOKEN }, json);
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: /\/bodhi\/v1\/tokens\?/, method: 'GET' })
       .reply(500, { error: { message: 'db down' } }, json)
       .times(5);
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.createToken(context(), { name: 'abc', expiry: { kind: 'never' } }),
     );
     expect(error.code).toBe('SERVICE_ERROR');
@@ -254,7 +224,7 @@ describe('createToken', () => {
 
 describe('rename and status', () => {
   function expectPut(body: Record<string, unknown>) {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/bodhi/v1/tokens/01A',
@@ -284,7 +254,7 @@ describe('rename and status', () => {
 
   it('reports a token that is gone as NOT_FOUND without sending the update', async () => {
     replyPage(1, [], 0);
-    const error = await failure(adapter.setTokenStatus(context(), '01A', 'active'));
+    const error = await appErrorOf(adapter.setTokenStatus(context(), '01A', 'active'));
     expect(error.code).toBe('NOT_FOUND');
     expect(calls()).toHaveLength(1);
   });
@@ -292,12 +262,12 @@ describe('rename and status', () => {
 
 describe('revokeToken', () => {
   it('deletes by id and takes 404 as already gone', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/bodhi/v1/tokens/01A', method: 'DELETE', headers: cookie })
       .reply(204, '');
     await adapter.revokeToken(context(), '01A');
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/bodhi/v1/tokens/01A', method: 'DELETE' })
       .reply(404, { error: { message: 'Token not found' } }, json);
@@ -307,7 +277,7 @@ describe('revokeToken', () => {
 
 describe('verify', () => {
   function replyUser(body: object | string) {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/bodhi/v1/user',
@@ -329,7 +299,7 @@ describe('verify', () => {
     [{ auth_status: `weird ${TOKEN}` }, 'did not accept the token:'],
   ])('refuses a 200 answer of %j as AUTH_FAILED', async (body, text) => {
     replyUser(body);
-    const error = await failure(adapter.verify(context(), TOKEN));
+    const error = await appErrorOf(adapter.verify(context(), TOKEN));
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain(text);
     expect(error.message).toContain('30 days');
@@ -338,7 +308,7 @@ describe('verify', () => {
 
   it('does not take a login page for an answer', async () => {
     replyUser('<!DOCTYPE html><html>Login</html>');
-    expect((await failure(adapter.verify(context(), TOKEN))).code).toBe('BAD_RESPONSE');
+    expect((await appErrorOf(adapter.verify(context(), TOKEN))).code).toBe('BAD_RESPONSE');
   });
 });
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/errors';
+import { AppError, tokenInactiveError } from '../../../../shared/errors';
 import type { HttpRequest, HttpResponse } from '../../http/http-client.types';
 import type {
   AccountContext,
@@ -9,7 +9,14 @@ import type {
   ProviderAdapter,
   ServiceToken,
 } from '../provider-adapter';
-import { tokenUrl, tokensPageUrl, tokensUrl, userInfoUrl, webTokensPage } from './bodhi-paths';
+import {
+  modelsUrl,
+  tokenUrl,
+  tokensPageUrl,
+  tokensUrl,
+  userInfoUrl,
+  webTokensPage,
+} from './bodhi-paths';
 import { sessionCookieHeader, sessionIdFrom } from './bodhi-session';
 import {
   BODHI_NAME_PATTERN,
@@ -21,6 +28,7 @@ import {
 } from './bodhi.info';
 import {
   BodhiCreatedSchema,
+  BodhiErrorSchema,
   BodhiTokenPageSchema,
   BodhiTokenSchema,
   BodhiUserInfoSchema,
@@ -53,7 +61,7 @@ async function manage(ctx: ManagedContext, call: BodhiCall): Promise<HttpRespons
     if (error instanceof AppError && error.code === 'AUTH_FAILED') {
       throw new AppError(
         'AUTH_FAILED',
-        'Bodhi did not accept the session: it expired or was logged out. Log in to Bodhi in your browser, then remove this account and add it again with the new bodhiapp_session_id cookie.',
+        'Bodhi did not accept the session: it expired or was logged out. Log in to Bodhi in your browser, then paste the new bodhiapp_session_id cookie into “Update credential…” in the account’s menu.',
       );
     }
     if (error instanceof AppError && error.code === 'FORBIDDEN') {
@@ -102,6 +110,29 @@ function toServiceToken(item: BodhiToken): ServiceToken {
     status: item.status,
     extended: false,
   };
+}
+
+/**
+ * The user info hides why a token failed; a route that requires a token says it, as
+ * `auth_error-token_inactive` for a known token that is switched off. Asked only after a
+ * refusal, and any trouble asking leaves the plain refusal standing.
+ */
+async function isSwitchedOff(ctx: AccountContext, secret: string): Promise<boolean> {
+  try {
+    const response = await ctx.http.request({
+      method: 'GET',
+      url: modelsUrl(ctx.account),
+      service: SERVICE,
+      headers: { authorization: `Bearer ${secret}` },
+      secrets: ctx.credential === null ? [secret] : [ctx.credential, secret],
+      idempotent: true,
+      acceptStatus: [401, 403],
+    });
+    if (response.status !== 401) return false;
+    return response.json(BodhiErrorSchema).error.code === 'auth_error-token_inactive';
+  } catch {
+    return false;
+  }
 }
 
 export function createBodhiAdapter(): BodhiAdapter {
@@ -222,6 +253,11 @@ export function createBodhiAdapter(): BodhiAdapter {
       // Bodhi answers 200 for a bad token too, downgraded to logged_out: only this proves it.
       const { auth_status: status } = response.json(BodhiUserInfoSchema);
       if (status !== 'api_token') {
+        if (await isSwitchedOff(ctx, secret)) {
+          throw tokenInactiveError(
+            'Bodhi did not accept the token: it is inactive, switched off by its owner, by Bodhi after 30 days without use, or with its user. Activate it on Bodhi’s tokens page to use it again.',
+          );
+        }
         // Only Bodhi's own status words are repeated; anything else could be arbitrary text.
         const answered = /^[a-z_]{1,40}$/.test(status) ? ` (it answered “${status}”)` : '';
         throw new AppError(

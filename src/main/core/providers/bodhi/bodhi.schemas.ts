@@ -31,3 +31,6 @@ export const BodhiCreatedSchema = z.object({ token: z.string().min(1) });
 
 /** `GET /bodhi/v1/user` answers 200 whoever asks; only `api_token` proves a bearer token. */
 export const BodhiUserInfoSchema = z.object({ auth_status: z.string() });
+
+/** Bodhi's error envelope; `code` is `<error enum>-<variant>`, e.g. `auth_error-token_inactive`. */
+export const BodhiErrorSchema = z.object({ error: z.object({ code: z.string() }) });

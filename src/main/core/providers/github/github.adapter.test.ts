@@ -1,53 +1,24 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
+import { describe, expect, it } from 'vitest';
 import { ProviderInfoSchema, type Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { ServiceToken } from '../provider-adapter';
 import { githubAdapter } from './github.adapter';
 
 const ORIGIN = 'https://api.github.com';
 const CLASSIC = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
 const FINE_GRAINED = `github_pat_11ABCDEFG0123456789abc_${'x'.repeat(59)}`;
-const json = { headers: { 'content-type': 'application/json' } };
 
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-
-afterEach(async () => {
-  await agent.close();
-});
+const agent = mockAgentPerTest();
 
 function account(baseUrl = ORIGIN): Account {
-  return {
-    id: 'acc-gh',
-    provider: 'github',
-    label: 'GitHub',
-    baseUrl,
-    settings: {},
-    createdAt: '2025-01-01T00:00:00.000Z',
-    mode: 'guided',
-    tokenPageUrl: null,
-  };
+  return testAccount({ provider: 'github', baseUrl, mode: 'guided' });
 }
 
 function verify(secret: string, baseUrl = ORIGIN) {
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const http = mockHttp(agent());
   return githubAdapter.verify({ account: account(baseUrl), credential: null, http }, secret);
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('info', () => {
@@ -74,7 +45,7 @@ describe('tokenPageUrl', () => {
 
 describe('verify', () => {
   it('GETs /user with the token as a bearer and GitHub’s API headers', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/user',
@@ -90,7 +61,7 @@ describe('verify', () => {
   });
 
   it('uses the enterprise server’s API path', async () => {
-    agent
+    agent()
       .get('https://ghe.corp.example')
       .intercept({ path: '/api/v3/user', method: 'GET' })
       .reply(200, { login: 'octocat' }, json);
@@ -98,11 +69,11 @@ describe('verify', () => {
   });
 
   it('maps 401 to AUTH_FAILED with a clear message and no secret', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/user', method: 'GET' })
       .reply(401, { message: 'Bad credentials' }, json);
-    const error = await failure(verify(CLASSIC));
+    const error = await appErrorOf(verify(CLASSIC));
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toBe(
       'GitHub refused the token (HTTP 401): it is wrong, expired or revoked.',
@@ -110,8 +81,8 @@ describe('verify', () => {
   });
 
   it('refuses an answer that is not GitHub’s user (a proxy page)', async () => {
-    agent.get(ORIGIN).intercept({ path: '/user', method: 'GET' }).reply(200, '<html></html>');
-    expect((await failure(verify(CLASSIC))).code).toBe('BAD_RESPONSE');
+    agent().get(ORIGIN).intercept({ path: '/user', method: 'GET' }).reply(200, '<html></html>');
+    expect((await appErrorOf(verify(CLASSIC))).code).toBe('BAD_RESPONSE');
   });
 });
 

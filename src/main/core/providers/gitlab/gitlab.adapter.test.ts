@@ -1,8 +1,9 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
-import { ProviderInfoSchema, type Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { ProviderInfoSchema } from '../../../../shared/model';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { ManagedContext } from '../provider-adapter';
 import { createGitlabAdapter } from './gitlab.adapter';
 
@@ -10,24 +11,14 @@ const ORIGIN = 'https://gitlab.test';
 const CREDENTIAL = 'glpat-management00000000000';
 const SECRET = 'glpat-newsecret000000000000';
 const NOW = new Date('2025-06-01T12:00:00.000Z');
-const json = { headers: { 'content-type': 'application/json' } };
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
-let agent: MockAgent;
+const agent = mockAgentPerTest();
 const adapter = createGitlabAdapter({ clock: { now: () => NOW } });
 
 function context(settings: Record<string, string>): ManagedContext {
-  const account: Account = {
-    id: 'acc-1',
-    provider: 'gitlab',
-    label: 'GitLab',
-    baseUrl: ORIGIN,
-    settings,
-    createdAt: NOW.toISOString(),
-    mode: 'roll',
-    tokenPageUrl: null,
-  };
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const account = testAccount({ provider: 'gitlab', baseUrl: ORIGIN, settings, mode: 'roll' });
+  const http = mockHttp(agent());
   return { account, credential: CREDENTIAL, http };
 }
 const personal = () => context({ tokenType: 'personal' });
@@ -50,7 +41,7 @@ function token(fields: Record<string, unknown> = {}) {
 }
 
 function expectSelf(secret: string, body: Record<string, unknown> = token({ id: 1 })) {
-  agent
+  agent()
     .get(ORIGIN)
     .intercept({
       path: '/api/v4/personal_access_tokens/self',
@@ -60,26 +51,7 @@ function expectSelf(secret: string, body: Record<string, unknown> = token({ id: 
     .reply(200, body, json);
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-const calls = () => agent.getCallHistory()?.calls() ?? [];
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  agent.enableCallHistory();
-});
-afterEach(async () => {
-  await agent.close();
-});
+const calls = () => agent().getCallHistory()?.calls() ?? [];
 
 describe('info and settings', () => {
   it('declares roll mode, expiry choices within 365 days, never-expiring refused, roles', () => {
@@ -147,7 +119,7 @@ describe('listTokens', () => {
   it("lists the credential's user's unrevoked tokens across pages and maps every field", async () => {
     expectSelf(CREDENTIAL, token({ id: 1, user_id: 3 }));
     const list = (page: number, next: string, items: unknown[]) =>
-      agent
+      agent()
         .get(ORIGIN)
         .intercept({
           path: `/api/v4/personal_access_tokens?user_id=3&revoked=false&per_page=100&page=${page}`,
@@ -194,7 +166,7 @@ describe('listTokens', () => {
   it("lists a project's tokens by its encoded path, with roles, following Link's next page", async () => {
     expectSelf(CREDENTIAL);
     const path = '/api/v4/projects/acme%2Fweb/access_tokens?revoked=false&per_page=100';
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: `${path}&page=1`, method: 'GET' })
       .reply(200, [token({ access_level: 30 })], {
@@ -203,7 +175,7 @@ describe('listTokens', () => {
           link: `<https://elsewhere.test/x?page=2&per_page=100>; rel="next", <https://elsewhere.test/x?page=2>; rel="last"`,
         },
       });
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: `${path}&page=2`, method: 'GET' })
       .reply(200, [token({ id: 12, access_level: 50 })], json);
@@ -216,11 +188,11 @@ describe('listTokens', () => {
 
   it('names the project when GitLab cannot find it', async () => {
     expectSelf(CREDENTIAL);
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: /access_tokens/, method: 'GET' })
       .reply(404, { message: '404 Project Not Found' }, json);
-    const error = await failure(adapter.listTokens(project()));
+    const error = await appErrorOf(adapter.listTokens(project()));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('"acme/web"');
   });
@@ -228,7 +200,7 @@ describe('listTokens', () => {
 
 describe('createToken', () => {
   it('creates a project token with the account role and a date 30 days ahead', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/api/v4/projects/acme%2Fweb/access_tokens',
@@ -259,7 +231,7 @@ describe('createToken', () => {
     [{ kind: 'never' } as const, 'must expire'],
     [{ kind: 'days', days: 400 } as const, 'at most 365 days'],
   ])('refuses expiry %j before calling GitLab', async (expiry, text) => {
-    const error = await failure(adapter.createToken(project(), { name: 'x', expiry }));
+    const error = await appErrorOf(adapter.createToken(project(), { name: 'x', expiry }));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain(text);
     expect(calls()).toHaveLength(0);
@@ -267,11 +239,11 @@ describe('createToken', () => {
 
   it('explains that only administrators create personal tokens through the API', async () => {
     expectSelf(CREDENTIAL, token({ id: 1, user_id: 3 }));
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/api/v4/users/3/personal_access_tokens', method: 'POST' })
       .reply(403, { message: '403 Forbidden' }, json);
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.createToken(personal(), { name: 'x', expiry: { kind: 'days', days: 7 } }),
     );
     expect(error.code).toBe('FORBIDDEN');
@@ -281,7 +253,7 @@ describe('createToken', () => {
 
 describe('rollToken', () => {
   it('rotates by id, keeping the lifetime up to GitLab’s 365 days', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/api/v4/personal_access_tokens/7/rotate',
@@ -295,11 +267,11 @@ describe('rollToken', () => {
   });
 
   it('never sends a roll twice, even after a connection reset', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/api/v4/projects/acme%2Fweb/access_tokens/7/rotate', method: 'POST' })
       .replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
-    const error = await failure(adapter.rollToken(project(), '7', { kind: 'days', days: 30 }));
+    const error = await appErrorOf(adapter.rollToken(project(), '7', { kind: 'days', days: 30 }));
     expect(error.code).toBe('UNREACHABLE');
     expect(calls()).toHaveLength(1);
   });
@@ -307,7 +279,7 @@ describe('rollToken', () => {
 
 describe('revokeToken', () => {
   it('deletes by id and takes 404 as already revoked', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/api/v4/projects/acme%2Fweb/access_tokens/7', method: 'DELETE' })
       .reply(404, { message: '404 Not found' }, json);
@@ -317,11 +289,11 @@ describe('revokeToken', () => {
 
 describe('verify', () => {
   it('maps 401 to AUTH_FAILED without the secret', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/api/v4/personal_access_tokens/self', method: 'GET' })
       .reply(401, { error: 'invalid_token', error_description: `revoked ${SECRET}` }, json);
-    const error = await failure(adapter.verify(personal(), SECRET));
+    const error = await appErrorOf(adapter.verify(personal(), SECRET));
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).not.toContain(SECRET);
   });
@@ -329,18 +301,20 @@ describe('verify', () => {
   it("checks a project token's project and role with the account's credential", async () => {
     const scope = { project: 'acme/web', role: 'Maintainer' };
     const lookup = () =>
-      agent.get(ORIGIN).intercept({
-        path: '/api/v4/projects/acme%2Fweb/access_tokens/7',
-        method: 'GET',
-        headers: bearer(CREDENTIAL),
-      });
+      agent()
+        .get(ORIGIN)
+        .intercept({
+          path: '/api/v4/projects/acme%2Fweb/access_tokens/7',
+          method: 'GET',
+          headers: bearer(CREDENTIAL),
+        });
     expectSelf(SECRET, token());
     lookup().reply(200, token({ access_level: 40 }), json);
     await expect(adapter.verify(project(), SECRET, scope)).resolves.toBeUndefined();
 
     expectSelf(SECRET, token());
     lookup().reply(200, token({ access_level: 30 }), json);
-    const weaker = await failure(adapter.verify(project(), SECRET, scope));
+    const weaker = await appErrorOf(adapter.verify(project(), SECRET, scope));
     expect([weaker.code, weaker.message]).toEqual([
       'FORBIDDEN',
       expect.stringContaining('Developer, not Maintainer') as unknown,
@@ -348,12 +322,12 @@ describe('verify', () => {
 
     expectSelf(SECRET, token());
     lookup().reply(404, { message: '404 Not found' }, json);
-    expect((await failure(adapter.verify(project(), SECRET, scope))).code).toBe('FORBIDDEN');
+    expect((await appErrorOf(adapter.verify(project(), SECRET, scope))).code).toBe('FORBIDDEN');
 
     // TokenDesk's own credential failing is no proof that the checked token is dead.
     expectSelf(SECRET, token());
     lookup().reply(401, { message: '401 Unauthorized' }, json);
-    const own = await failure(adapter.verify(project(), SECRET, scope));
+    const own = await appErrorOf(adapter.verify(project(), SECRET, scope));
     expect([own.code, own.message]).toEqual([
       'FORBIDDEN',
       expect.stringContaining("TokenDesk's own credential") as unknown,

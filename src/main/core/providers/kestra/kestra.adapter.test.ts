@@ -1,9 +1,10 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { ProviderInfoSchema } from '../../../../shared/model';
 import type { Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { AccountContext, ServiceToken } from '../provider-adapter';
 import { createKestraAdapter } from './kestra.adapter';
 
@@ -11,53 +12,23 @@ const ORIGIN = 'https://kestra.test';
 const CREDENTIAL = 'mgmtSecret0123456789abcdefghijklmnopqrstuvwx';
 const NEW_SECRET = 'newSecretAb0123456789abcdefghijklmnopqrstuvw';
 const NOW = new Date('2025-06-01T12:00:00.000Z');
-const json = { headers: { 'content-type': 'application/json' } };
 const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
 const adapter = createKestraAdapter({ clock: { now: () => NOW } });
-let agent: MockAgent;
+const agent = mockAgentPerTest();
 
 function account(settings: Record<string, string>, baseUrl = `${ORIGIN}/`): Account {
-  return {
-    id: 'acc-1',
-    provider: 'kestra',
-    label: 'Kestra',
-    baseUrl,
-    settings,
-    createdAt: NOW.toISOString(),
-    mode: 'api',
-    tokenPageUrl: null,
-  };
+  return testAccount({ provider: 'kestra', baseUrl, settings, mode: 'api' });
 }
 
 function context(settings: Record<string, string> = { userId: 'alice', tenant: 'main' }) {
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const http = mockHttp(agent());
   return { account: account(settings), credential: CREDENTIAL, http } satisfies AccountContext;
 }
 
 function pool() {
-  return agent.get(ORIGIN);
+  return agent().get(ORIGIN);
 }
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  agent.enableCallHistory();
-});
-
-afterEach(async () => {
-  await agent.close();
-});
 
 describe('info', () => {
   it('is a valid ProviderInfo for an api-mode service with Kestra capabilities', () => {
@@ -224,14 +195,14 @@ describe('listTokens', () => {
     pool()
       .intercept({ path: '/api/v1/users/alice/api-tokens', method: 'GET' })
       .reply(200, { items: [] }, json);
-    expect((await failure(adapter.listTokens(context()))).code).toBe('BAD_RESPONSE');
+    expect((await appErrorOf(adapter.listTokens(context()))).code).toBe('BAD_RESPONSE');
   });
 
   it('maps an unknown user to NOT_FOUND with the service message', async () => {
     pool()
       .intercept({ path: '/api/v1/users/alice/api-tokens', method: 'GET' })
       .reply(404, { message: 'User not found' }, json);
-    const error = await failure(adapter.listTokens(context()));
+    const error = await appErrorOf(adapter.listTokens(context()));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('Kestra');
     expect(error.message).toContain('User not found');
@@ -290,18 +261,18 @@ describe('createToken', () => {
   });
 
   it('refuses an extended token without expiry before calling Kestra', async () => {
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.createToken(context(), { name: 'x', expiry: { kind: 'never' }, extended: true }),
     );
     expect(error.code).toBe('VALIDATION');
-    expect(agent.getCallHistory()?.calls() ?? []).toHaveLength(0);
+    expect(agent().getCallHistory()?.calls() ?? []).toHaveLength(0);
   });
 
   it("maps 422 to REJECTED_BY_SERVICE with the service's message", async () => {
     pool()
       .intercept({ path: '/api/v1/users/alice/api-tokens', method: 'POST' })
       .reply(422, { message: 'Invalid entity: name: must match "…"' }, json);
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.createToken(context(), { name: 'Bad', expiry: { kind: 'never' } }),
     );
     expect(error.code).toBe('REJECTED_BY_SERVICE');
@@ -312,11 +283,11 @@ describe('createToken', () => {
     pool()
       .intercept({ path: '/api/v1/users/alice/api-tokens', method: 'POST' })
       .replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.createToken(context(), { name: 'x', expiry: { kind: 'never' } }),
     );
     expect(error.code).toBe('UNREACHABLE');
-    expect(agent.getCallHistory()?.calls()).toHaveLength(1);
+    expect(agent().getCallHistory()?.calls()).toHaveLength(1);
   });
 });
 
@@ -330,7 +301,7 @@ describe('revokeToken', () => {
       })
       .reply(204, '');
     await adapter.revokeToken(context(), 'tok/1');
-    expect(agent.getCallHistory()?.calls()).toHaveLength(1);
+    expect(agent().getCallHistory()?.calls()).toHaveLength(1);
   });
 
   it('treats 404 as already revoked', async () => {
@@ -344,7 +315,7 @@ describe('revokeToken', () => {
     pool()
       .intercept({ path: '/api/v1/users/alice/api-tokens/t', method: 'DELETE' })
       .reply(403, { message: 'Forbidden' }, json);
-    expect((await failure(adapter.revokeToken(context(), 't'))).code).toBe('FORBIDDEN');
+    expect((await appErrorOf(adapter.revokeToken(context(), 't'))).code).toBe('FORBIDDEN');
   });
 });
 
@@ -371,7 +342,7 @@ describe('verify', () => {
     pool()
       .intercept({ path: '/api/v1/main/flows/search?size=1', method: 'GET' })
       .reply(401, { message: `Invalid token ${NEW_SECRET}` }, json);
-    const error = await failure(adapter.verify(context(), NEW_SECRET));
+    const error = await appErrorOf(adapter.verify(context(), NEW_SECRET));
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain('Kestra refused the token');
     expect(error.message).not.toContain(NEW_SECRET);
@@ -379,7 +350,7 @@ describe('verify', () => {
 
   it('maps 403 to FORBIDDEN naming the tenant', async () => {
     pool().intercept({ path: '/api/v1/main/flows/search?size=1', method: 'GET' }).reply(403, '');
-    const error = await failure(adapter.verify(context(), NEW_SECRET));
+    const error = await appErrorOf(adapter.verify(context(), NEW_SECRET));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('tenant "main"');
   });
@@ -390,7 +361,7 @@ describe('verify', () => {
       .reply(200, '<!DOCTYPE html><html><body>Login</body></html>', {
         headers: { 'content-type': 'text/html' },
       });
-    expect((await failure(adapter.verify(context(), NEW_SECRET))).code).toBe('BAD_RESPONSE');
+    expect((await appErrorOf(adapter.verify(context(), NEW_SECRET))).code).toBe('BAD_RESPONSE');
   });
 });
 
@@ -438,7 +409,7 @@ describe('service-account tokens', () => {
       .intercept({ path: `${saPath}/t1`, method: 'DELETE' })
       .reply(200, '');
     await expect(adapter.revokeToken(context(saSettings), 't1')).resolves.toBeUndefined();
-    expect(agent.getCallHistory()?.calls()).toHaveLength(1);
+    expect(agent().getCallHistory()?.calls()).toHaveLength(1);
   });
 });
 
@@ -447,7 +418,7 @@ describe('verify in the scope of a token', () => {
     pool()
       .intercept({ path: '/api/v1/other/flows/search?size=1', method: 'GET' })
       .reply(403, { message: 'Forbidden' }, json);
-    const error = await failure(
+    const error = await appErrorOf(
       adapter.verify(context(), NEW_SECRET, { project: 'other', role: null }),
     );
     expect(error.code).toBe('FORBIDDEN');

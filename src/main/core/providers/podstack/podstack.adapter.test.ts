@@ -1,56 +1,27 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
+import { describe, expect, it } from 'vitest';
 import { ProviderInfoSchema, type Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { ServiceToken, VerifyScope } from '../provider-adapter';
 import { podstackAdapter } from './podstack.adapter';
 
 const ORIGIN = 'https://api.podstack.ai';
 const TOKEN = 'podstack_ab12cd34_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4';
-const json = { headers: { 'content-type': 'application/json' } };
 
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-
-afterEach(async () => {
-  await agent.close();
-});
+const agent = mockAgentPerTest();
 
 function account(baseUrl = `${ORIGIN}/v1`): Account {
-  return {
-    id: 'acc-pod',
-    provider: 'podstack',
-    label: 'Podstack',
-    baseUrl,
-    settings: {},
-    createdAt: '2025-01-01T00:00:00.000Z',
-    mode: 'guided',
-    tokenPageUrl: null,
-  };
+  return testAccount({ provider: 'podstack', baseUrl, mode: 'guided' });
 }
 
 function verify(scope?: VerifyScope, baseUrl?: string) {
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const http = mockHttp(agent());
   return podstackAdapter.verify(
     { account: account(baseUrl), credential: null, http },
     TOKEN,
     scope,
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('info', () => {
@@ -85,7 +56,7 @@ describe('info', () => {
 
 describe('verify', () => {
   it('GETs /v1/pods with the bearer token and the project in X-Project-ID', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/v1/pods',
@@ -97,7 +68,7 @@ describe('verify', () => {
   });
 
   it('sends no project header when the token has no project', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({
         path: '/v1/pods',
@@ -109,7 +80,7 @@ describe('verify', () => {
   });
 
   it('adds /v1 to an endpoint given as a bare host, as PODSTACK_API_ENDPOINT is', async () => {
-    agent
+    agent()
       .get('https://gpu.corp.example')
       .intercept({ path: '/v1/pods', method: 'GET' })
       .reply(200, { pods: [] }, json);
@@ -117,30 +88,30 @@ describe('verify', () => {
   });
 
   it('maps 401 to AUTH_FAILED in the SDK’s terms, with no secret', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/v1/pods', method: 'GET' })
       .reply(401, { code: 'authentication_error', message: 'Invalid or expired API token' }, json);
-    const error = await failure(verify());
+    const error = await appErrorOf(verify());
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain('AuthenticationError');
     expect(error.message).not.toContain(TOKEN);
   });
 
   it('names the project a 403 refused', async () => {
-    agent
+    agent()
       .get(ORIGIN)
       .intercept({ path: '/v1/pods', method: 'GET' })
       .reply(403, { code: 'permission_error', message: 'Access denied to resource' }, json);
-    const error = await failure(verify({ project: 'proj-other', role: null }));
+    const error = await appErrorOf(verify({ project: 'proj-other', role: null }));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('“proj-other”');
     expect(error.message).toContain('PermissionError');
   });
 
   it('refuses an answer that is not the pod list (a login page)', async () => {
-    agent.get(ORIGIN).intercept({ path: '/v1/pods', method: 'GET' }).reply(200, '<html></html>');
-    expect((await failure(verify())).code).toBe('BAD_RESPONSE');
+    agent().get(ORIGIN).intercept({ path: '/v1/pods', method: 'GET' }).reply(200, '<html></html>');
+    expect((await appErrorOf(verify())).code).toBe('BAD_RESPONSE');
   });
 });
 

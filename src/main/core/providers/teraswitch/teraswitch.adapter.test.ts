@@ -1,44 +1,25 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
+import { describe, expect, it } from 'vitest';
 import { ProviderInfoSchema, type Account } from '../../../../shared/model';
-import { createHttpClient } from '../../http/http-client';
+import { appErrorOf } from '../test-support/app-error-of';
+import { json, mockAgentPerTest, mockHttp } from '../test-support/mock-service';
+import { testAccount } from '../test-support/test-account';
 import type { ServiceToken, VerifyScope } from '../provider-adapter';
 import { teraswitchAdapter } from './teraswitch.adapter';
 
 const ORIGIN = 'https://api.tsw.io';
 const TOKEN_ID = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 const CREDENTIAL = `${TOKEN_ID}:kX9-vQ2_mN7pL4rT8sW1yZ6aB3cD5eF0gH`;
-const json = { headers: { 'content-type': 'application/json' } };
 const envelope = { success: true, message: null, metadata: {}, result: [] };
 const refused = { success: false, message: 'denied', validationErrors: null, result: null };
 
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-
-afterEach(async () => {
-  await agent.close();
-});
+const agent = mockAgentPerTest();
 
 function account(baseUrl = `${ORIGIN}/v2`): Account {
-  return {
-    id: 'acc-tsw',
-    provider: 'teraswitch',
-    label: 'TeraSwitch',
-    baseUrl,
-    settings: {},
-    createdAt: '2025-01-01T00:00:00.000Z',
-    mode: 'guided',
-    tokenPageUrl: null,
-  };
+  return testAccount({ provider: 'teraswitch', baseUrl, mode: 'guided' });
 }
 
 function verify(scope?: VerifyScope, secret = CREDENTIAL, baseUrl?: string) {
-  const http = createHttpClient({ dispatcher: agent, sleep: () => Promise.resolve() });
+  const http = mockHttp(agent());
   return teraswitchAdapter.verify(
     { account: account(baseUrl), credential: null, http },
     secret,
@@ -46,17 +27,7 @@ function verify(scope?: VerifyScope, secret = CREDENTIAL, baseUrl?: string) {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-const pool = () => agent.get(ORIGIN);
+const pool = () => agent().get(ORIGIN);
 
 describe('info', () => {
   it('is guided, with the Owner and Accounting roles and a required project', () => {
@@ -97,7 +68,7 @@ describe('verify', () => {
     pool()
       .intercept({ path: '/v2/Instance?Limit=1&ProjectId=4102', method: 'GET' })
       .reply(403, refused, json);
-    const error = await failure(verify({ project: '4102', role: 'Owner' }));
+    const error = await appErrorOf(verify({ project: '4102', role: 'Owner' }));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('project 4102');
     expect(error.message).toContain('Accounting role');
@@ -116,39 +87,48 @@ describe('verify', () => {
     pool()
       .intercept({ path: '/v2/Instance?Limit=1&ProjectId=4101', method: 'GET' })
       .reply(200, envelope, json);
-    const error = await failure(verify({ project: '4101', role: 'Accounting' }));
+    const error = await appErrorOf(verify({ project: '4101', role: 'Accounting' }));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('Owner role');
   });
 
-  it('maps 401 to AUTH_FAILED, naming Inactive tokens too, with no secret', async () => {
+  it('maps 401 to AUTH_FAILED, telling an Inactive token from a wrong one, with no secret', async () => {
     pool()
       .intercept({ path: '/v2/Invoice?limit=1', method: 'GET' })
       .reply(401, { success: false, message: 'API token is inactive' }, json);
-    const error = await failure(verify({ project: null, role: null }));
+    const error = await appErrorOf(verify({ project: null, role: null }));
     expect(error.code).toBe('AUTH_FAILED');
+    expect(error.reason).toBe('token_inactive');
     expect(error.message).toContain('Inactive');
     expect(error.message).not.toContain(CREDENTIAL);
+
+    pool()
+      .intercept({ path: '/v2/Invoice?limit=1', method: 'GET' })
+      .reply(401, { success: false, message: 'Invalid API token' }, json);
+    const wrong = await appErrorOf(verify({ project: null, role: null }));
+    expect(wrong.code).toBe('AUTH_FAILED');
+    expect(wrong.reason).toBeUndefined();
+    expect(wrong.message).toContain('revoked');
   });
 
   it('refuses a pasted value that is not tokenId:secret before any request', async () => {
-    const error = await failure(verify({ project: '4101', role: 'Owner' }, 'just-a-secret'));
+    const error = await appErrorOf(verify({ project: '4101', role: 'Owner' }, 'just-a-secret'));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('tokenId:secret');
   });
 
   it('refuses a project that is not a project number', async () => {
-    const error = await failure(verify({ project: 'web-prod', role: 'Owner' }));
+    const error = await appErrorOf(verify({ project: 'web-prod', role: 'Owner' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('“web-prod”');
   });
 
   it('adds /v2 to a bare host and refuses an answer outside the envelope', async () => {
-    agent
+    agent()
       .get('https://tsw.corp.example')
       .intercept({ path: '/v2/Instance?Limit=1', method: 'GET' })
       .reply(200, { result: [] }, json);
-    const error = await failure(
+    const error = await appErrorOf(
       verify({ project: null, role: 'Owner' }, CREDENTIAL, 'https://tsw.corp.example'),
     );
     expect(error.code).toBe('BAD_RESPONSE');

@@ -1,4 +1,5 @@
-import { AppError } from '../../../../shared/errors';
+import { AppError, tokenInactiveError } from '../../../../shared/errors';
+import { serviceMessage } from '../../http/http-errors';
 import type { HttpResponse } from '../../http/http-client.types';
 import { versionedApiRoot } from '../api-root';
 import type { AccountContext, ProviderAdapter } from '../provider-adapter';
@@ -22,24 +23,27 @@ function invoicesUrl(ctx: AccountContext): string {
 }
 
 async function read(ctx: AccountContext, credential: string, url: string): Promise<void> {
-  let response: HttpResponse;
-  try {
-    response = await ctx.http.request({
-      method: 'GET',
-      url,
-      service: SERVICE,
-      headers: { authorization: `Bearer ${credential}` },
-      secrets: [credential],
-      idempotent: true,
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'AUTH_FAILED') {
-      throw new AppError(
-        'AUTH_FAILED',
-        'TeraSwitch refused the token (HTTP 401): it is wrong, revoked, or set Inactive in the portal.',
+  const response: HttpResponse = await ctx.http.request({
+    method: 'GET',
+    url,
+    service: SERVICE,
+    headers: { authorization: `Bearer ${credential}` },
+    secrets: [credential],
+    idempotent: true,
+    acceptStatus: [401],
+  });
+  if (response.status === 401) {
+    // The portal's Inactive switch is undone there; a refusal that names it is no revocation.
+    const said = serviceMessage(response.text, [credential]);
+    if (said !== null && /\binactive\b/i.test(said)) {
+      throw tokenInactiveError(
+        'TeraSwitch says the token is Inactive (HTTP 401). Set it Active in the portal to use it again.',
       );
     }
-    throw error;
+    throw new AppError(
+      'AUTH_FAILED',
+      'TeraSwitch refused the token (HTTP 401): it is wrong, revoked, or set Inactive in the portal.',
+    );
   }
   response.json(TeraswitchListSchema);
 }
