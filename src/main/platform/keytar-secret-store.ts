@@ -6,15 +6,15 @@ import { defaultCollectionLocked } from './secret-service-lock';
 const UNAVAILABLE =
   'The system keychain is not available, so TokenDesk cannot read or store secrets. ' +
   'On Linux, start a Secret Service (GNOME Keyring or KWallet) and unlock it; on macOS and ' +
-  'Windows, unlock your login keychain or credential store. Nothing was changed.';
+  'Windows, unlock your login keychain or credential store.';
 
 const LOCKED =
   'Your keyring is locked, so TokenDesk cannot read or store secrets. Unlock your keyring ' +
-  '(for example in Passwords and Keys, or by signing in again) and try again. Nothing was changed.';
+  '(for example in Passwords and Keys, or by signing in again) and try again.';
 
 const NO_ANSWER = (seconds: number): string =>
   `The system keychain did not answer within ${seconds} seconds; it may be waiting for you to ` +
-  'unlock it. Unlock your keyring or keychain and try again. Nothing was changed.';
+  'unlock it. Unlock your keyring or keychain and try again.';
 
 export interface KeytarSecretStoreOptions {
   /**

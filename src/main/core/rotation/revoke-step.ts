@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError, isTokenInactive } from '../../../shared/errors';
 import { requireOperation } from '../providers/provider-adapter';
 import type { StepDeps } from './rotation-deps';
 import { RotationFailure } from './rotation-failure';
@@ -41,24 +41,35 @@ async function revokeAtService(record: RotationRecord, deps: StepDeps): Promise<
   await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, record.oldTokenId);
 }
 
-/** Whether `secret` still opens the service: AUTH_FAILED is the proof it does not. */
-async function stillWorks(
+type OldTokenState = 'works' | 'switched-off' | 'dead';
+
+/** What the service makes of `secret` now: AUTH_FAILED is the proof it no longer opens it. */
+async function oldTokenState(
   record: RotationRecord,
   deps: StepDeps,
   secret: string,
-): Promise<boolean> {
+): Promise<OldTokenState> {
   const { adapter, ctx } = await deps.access.open(record.accountId);
   const { project, role } = record.replacement;
   await deps.checkpoint('call:verify');
   try {
     await adapter.verify(ctx, secret, { project, role });
-    return true;
+    return 'works';
   } catch (error) {
-    if (error instanceof AppError && error.code === 'AUTH_FAILED') return false;
+    if (isTokenInactive(error)) return 'switched-off';
+    if (error instanceof AppError && error.code === 'AUTH_FAILED') return 'dead';
     // FORBIDDEN means the service knows the token: it is alive, just not allowed there.
-    if (error instanceof AppError && error.code === 'FORBIDDEN') return true;
+    if (error instanceof AppError && error.code === 'FORBIDDEN') return 'works';
     throw error;
   }
+}
+
+async function stillWorks(
+  record: RotationRecord,
+  deps: StepDeps,
+  secret: string,
+): Promise<boolean> {
+  return (await oldTokenState(record, deps, secret)) === 'works';
 }
 
 /** A roll revoked the old token at the service; confirm it when TokenDesk holds its secret. */
@@ -82,7 +93,16 @@ async function proveRevokedByUser(record: RotationRecord, deps: StepDeps): Promi
   const oldSecret = await readOldSecret(record, deps.secrets);
   // Without the old secret there is nothing to prove with; the user's word is all there is.
   if (oldSecret === null) return;
-  if (await stillWorks(record, deps, oldSecret)) {
+  const state = await oldTokenState(record, deps, oldSecret);
+  if (state === 'switched-off') {
+    // Inactive is not revoked: anyone with access to the dashboard can switch it back on.
+    throw new RotationFailure(
+      'old-still-works',
+      'CONFLICT',
+      `The old token “${record.oldTokenName}” is only switched off (inactive); it can be switched on again. Delete it in the dashboard, then confirm again.`,
+    );
+  }
+  if (state === 'works') {
     // Guided services report no use: this check is the only sign that the old token lives on
     // after the rotation, and the attention view warns from it (works-after-rotation).
     await deps.ledger.markVerified(record.accountId, record.oldTokenId);

@@ -68,6 +68,23 @@ describe('guided rotation (tokens made in the service dashboard)', () => {
     expect(views.at(-1)?.instruction).toContain('“ci-deploy”');
   });
 
+  it('does not take a switched-off old token for a revoked one: it can be switched on again', async () => {
+    const w = await world();
+    const waiting = await rotateAndSettle(w);
+    await w.t.core.rotation.provideSecret(waiting.rotationId, createInDashboard(w));
+    const old = [...w.t.provider.tokens.values()].find((t) => t.secret === w.tokenSecret);
+    if (old === undefined) throw new Error('the old token is gone');
+    old.status = 'inactive';
+
+    const switchedOff = await w.t.core.rotation.confirmRevoked(waiting.rotationId);
+    expect(switchedOff).toMatchObject({ status: 'needs-user', waitingFor: 'revoke' });
+    expect(switchedOff.error?.message).toContain('only switched off');
+    expect([...(await keychainOf(w.t.secrets, w.accountId)).values()]).toContain(w.tokenSecret);
+
+    revokeInDashboard(w, w.tokenSecret);
+    expect((await w.t.core.rotation.confirmRevoked(waiting.rotationId)).status).toBe('done');
+  });
+
   it('refuses a pasted secret that does not work, and the old secret pasted back', async () => {
     const w = await world();
     const waiting = await rotateAndSettle(w);

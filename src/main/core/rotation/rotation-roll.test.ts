@@ -156,6 +156,9 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
       waitingFor: 'retry',
       revealAvailable: true,
     });
+    // It must not claim the keychain holds what it refused.
+    expect(view.instruction).toContain('held in memory until the keychain takes it');
+    expect(view.instruction).not.toContain('is in the keychain');
     const { secret } = await w.t.core.rotation.reveal(view.rotationId);
     expect(secret).toBe(w.t.provider.secretOf(view.newTokenId ?? ''));
 

@@ -79,7 +79,9 @@ function instructionFor(record: RotationRecord, facts: ViewFacts): string | null
       const step = nextStep(record);
       const where =
         record.direction === 'rollback' ? 'undoing the rotation' : `the ${step ?? 'last'} step`;
-      return `Retry to continue from ${where}. Nothing was lost: every secret TokenDesk received is in the keychain.`;
+      return facts.holdsSecret && !stepFinished(record, 'store')
+        ? `Retry to continue from ${where}. The new secret is held in memory until the keychain takes it; if TokenDesk quits first, the next start undoes or repeats the unfinished step, so no token is left without its secret.`
+        : `Retry to continue from ${where}. Nothing was lost: every secret TokenDesk received is in the keychain.`;
     }
     case 'action':
       return record.error === null ? null : record.error.message;

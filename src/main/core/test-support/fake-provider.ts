@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, tokenInactiveError, type ErrorCode } from '../../../shared/errors';
 import type { Expiry, ProviderInfo, RotationMode } from '../../../shared/model';
 import type {
   AccountContext,
@@ -122,9 +122,9 @@ export class FakeProvider implements ProviderAdapter {
 
   verify(ctx: AccountContext, secret: string): Promise<void> {
     return this.guarded('verify', ctx, undefined, () => {
-      if (![...this.tokens.values()].some((token) => token.secret === secret)) {
-        throw new AppError('AUTH_FAILED', 'The token was refused.');
-      }
+      const token = [...this.tokens.values()].find((candidate) => candidate.secret === secret);
+      if (token === undefined) throw new AppError('AUTH_FAILED', 'The token was refused.');
+      if (token.status === 'inactive') throw tokenInactiveError('The token is switched off.');
     });
   }
 
