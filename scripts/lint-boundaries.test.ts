@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
  * if it were written in an existing file of that layer.
  */
 const eslint = new ESLint({ cwd: process.cwd() });
+/** The first lint builds the type-aware program for the whole project: slow on a busy machine. */
+const LINT_TIMEOUT_MS = 120_000;
 
 async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -30,14 +32,22 @@ describe('layer boundaries enforced by lint', () => {
       'src/renderer/src/lib/api.ts',
       "import { createCore } from '../../../main/core/app-core';\nexport const c = createCore;\n",
     ],
-  ])('refuses the import in %s: %s', async (filePath, code) => {
-    expect(await restrictedImportMessages(filePath, code)).toHaveLength(1);
-  });
+  ])(
+    'refuses the import in %s: %s',
+    async (filePath, code) => {
+      expect(await restrictedImportMessages(filePath, code)).toHaveLength(1);
+    },
+    LINT_TIMEOUT_MS,
+  );
 
-  it('allows the platform layer to use Electron', async () => {
-    const code = "import { clipboard } from 'electron';\nexport const c = clipboard;\n";
-    expect(await restrictedImportMessages('src/main/platform/electron-clipboard.ts', code)).toEqual(
-      [],
-    );
-  });
+  it(
+    'allows the platform layer to use Electron',
+    async () => {
+      const code = "import { clipboard } from 'electron';\nexport const c = clipboard;\n";
+      expect(
+        await restrictedImportMessages('src/main/platform/electron-clipboard.ts', code),
+      ).toEqual([]);
+    },
+    LINT_TIMEOUT_MS,
+  );
 });

@@ -22,13 +22,8 @@ export interface ExpectedToken {
   management: boolean;
 }
 
-export interface TrackedToken {
-  name: string;
-  secret: string;
-  project?: string;
-  role?: string;
-  expiresAt?: string;
-}
+/** A token the user pastes into a guided account, as the demo describes it. */
+export type TrackedToken = NonNullable<DemoAccount['tracked']>[number];
 
 export interface PlannedAccount {
   provider: ProviderKind;
@@ -123,38 +118,11 @@ const BodhiState = z.object({
 });
 
 const PodstackState = z.object({
-  accounts: z.array(
-    z.object({
-      id: z.string(),
-      email: z.string(),
-      projects: z.array(z.object({ id: z.string() })),
-    }),
-  ),
-  tokens: z.array(
-    z.object({
-      accountId: z.string(),
-      name: z.string(),
-      secret: z.string(),
-      prefix: z.string(),
-      expiresAt: nullableDate,
-      status: z.string(),
-    }),
-  ),
+  tokens: z.array(z.object({ secret: z.string(), prefix: z.string(), expiresAt: nullableDate })),
 });
 
 const TeraswitchState = z.object({
-  projects: z.array(z.object({ id: z.number(), name: z.string() })),
-  tokens: z.array(
-    z.object({
-      tokenId: z.string(),
-      projectId: z.number(),
-      displayName: z.string(),
-      role: z.string(),
-      status: z.string(),
-      revoked: z.boolean(),
-      credential: z.string(),
-    }),
-  ),
+  tokens: z.array(z.object({ tokenId: z.string(), credential: z.string() })),
 });
 
 function demoOf(demo: DemoServices, provider: ProviderKind): DemoAccount[] {
@@ -166,17 +134,22 @@ function demoOf(demo: DemoServices, provider: ProviderKind): DemoAccount[] {
 
 const originOf = (baseUrl: string): string => new URL(baseUrl).origin;
 
-/** A token TokenDesk tracks (guided): the service tells nothing more than its secret's prefix. */
+/** What the service's dashboard shows of a token whose secret the user pasted. */
+interface DashboardToken {
+  prefix: string;
+  expiresAt: string | null;
+}
+
+/** Tokens TokenDesk tracks (guided): the service tells their prefix and expiry, never a use. */
 function trackedExpectation(
   tracked: TrackedToken[],
-  prefixOf: (secret: string) => Promise<string>,
+  lookup: (secret: string) => Promise<DashboardToken>,
 ): () => Promise<ExpectedToken[]> {
   return async () =>
     Promise.all(
       tracked.map(async (token) => ({
         name: token.name,
-        prefix: await prefixOf(token.secret),
-        expiresAt: token.expiresAt ?? null,
+        ...(await lookup(token.secret)),
         lastUsedAt: null,
         reportsUse: false,
         management: false,
@@ -279,12 +252,14 @@ function gitlabAccounts(demo: DemoServices): PlannedAccount[] {
 function bodhiAccounts(demo: DemoServices): PlannedAccount[] {
   return demoOf(demo, 'bodhi').map((account) => {
     const origin = originOf(account.baseUrl);
-    const prefixOf = async (secret: string) => {
+    const lookup = async (secret: string) => {
       const state = await simState(origin, BodhiState);
-      return state.tokens.find((t) => t.secret === secret)?.tokenPrefix ?? `no token ${secret}`;
+      const token = state.tokens.find((t) => t.secret === secret);
+      if (token === undefined) throw new Error(`Bodhi has no token ${secret.slice(0, 20)}`);
+      return { prefix: token.tokenPrefix, expiresAt: null };
     };
     if (account.credential === undefined) {
-      return fromDemo(account, { expected: trackedExpectation(account.tracked ?? [], prefixOf) });
+      return fromDemo(account, { expected: trackedExpectation(account.tracked ?? [], lookup) });
     }
     const sessionId = /=(.+)$/.exec(account.credential)?.[1];
     return fromDemo(account, {
@@ -306,70 +281,42 @@ function bodhiAccounts(demo: DemoServices): PlannedAccount[] {
   });
 }
 
-/** Podstack: one account per Podstack account; its tokens spread over the account's projects. */
-async function podstackAccounts(demo: DemoServices): Promise<PlannedAccount[]> {
-  const [first] = demoOf(demo, 'podstack') as [DemoAccount];
-  const origin = originOf(first.baseUrl);
-  const state = await simState(origin, PodstackState);
-  const prefixOf = (secret: string) =>
-    Promise.resolve(state.tokens.find((t) => t.secret === secret)?.prefix ?? 'unknown');
-  return state.accounts.map((account) => {
-    const tracked = state.tokens
-      .filter((t) => t.accountId === account.id && t.status === 'active')
-      .map((t, i) => ({
-        name: t.name,
-        secret: t.secret,
-        project: account.projects[i % account.projects.length]?.id ?? '',
-        // What the dashboard's Expires column says, as the user copies it.
-        ...(t.expiresAt === null ? {} : { expiresAt: t.expiresAt }),
-      }));
-    return {
-      provider: 'podstack',
-      label: `Podstack ${account.email}`,
-      baseUrl: first.baseUrl,
-      settings: {},
-      tracked,
-      origin,
-      expected: trackedExpectation(tracked, prefixOf),
+/** Podstack: the demo's accounts, their pasted tokens spread over two projects. */
+function podstackAccounts(demo: DemoServices): PlannedAccount[] {
+  return demoOf(demo, 'podstack').map((account) => {
+    const origin = originOf(account.baseUrl);
+    const lookup = async (secret: string) => {
+      const state = await simState(origin, PodstackState);
+      const token = state.tokens.find((t) => t.secret === secret);
+      if (token === undefined) throw new Error(`Podstack has no token ${secret.slice(0, 17)}`);
+      return { prefix: token.prefix, expiresAt: token.expiresAt };
     };
+    return fromDemo(account, { expected: trackedExpectation(account.tracked ?? [], lookup) });
   });
 }
 
-/** TeraSwitch: one account per project (a token works in one project only). */
-async function teraswitchAccounts(demo: DemoServices): Promise<PlannedAccount[]> {
-  const [first] = demoOf(demo, 'teraswitch') as [DemoAccount];
-  const origin = originOf(first.baseUrl);
-  const state = await simState(origin, TeraswitchState);
-  // The dashboard shows the first 8 characters of the token id.
-  const prefixOf = (credential: string) => Promise.resolve(credential.slice(0, 8));
-  return state.projects.map((project) => {
-    const tracked = state.tokens
-      .filter((t) => t.projectId === project.id && t.status === 'Active' && !t.revoked)
-      .map((t) => ({
-        name: t.displayName,
-        secret: t.credential,
-        project: String(project.id),
-        role: t.role,
-      }));
-    return {
-      provider: 'teraswitch',
-      label: `TeraSwitch ${project.name}`,
-      baseUrl: first.baseUrl,
-      settings: { project: String(project.id) },
-      tracked,
-      origin,
-      expected: trackedExpectation(tracked, prefixOf),
+/** TeraSwitch: the demo's accounts; a token works in its one project, shown by a partial id. */
+function teraswitchAccounts(demo: DemoServices): PlannedAccount[] {
+  return demoOf(demo, 'teraswitch').map((account) => {
+    const origin = originOf(account.baseUrl);
+    const lookup = async (credential: string) => {
+      const state = await simState(origin, TeraswitchState);
+      const token = state.tokens.find((t) => t.credential === credential);
+      if (token === undefined) throw new Error(`TeraSwitch has no token ${credential.slice(0, 8)}`);
+      // The dashboard shows the first 8 characters of the token id; the service has no expiry.
+      return { prefix: token.tokenId.slice(0, 8), expiresAt: null };
     };
+    return fromDemo(account, { expected: trackedExpectation(account.tracked ?? [], lookup) });
   });
 }
 
 /** At least two accounts of every service, two projects for Podstack and for TeraSwitch. */
-export async function planAccounts(demo: DemoServices): Promise<PlannedAccount[]> {
+export function planAccounts(demo: DemoServices): PlannedAccount[] {
   return [
     ...kestraAccounts(demo),
     ...gitlabAccounts(demo),
     ...bodhiAccounts(demo),
-    ...(await podstackAccounts(demo)),
-    ...(await teraswitchAccounts(demo)),
+    ...podstackAccounts(demo),
+    ...teraswitchAccounts(demo),
   ];
 }

@@ -8,6 +8,7 @@ import type { ProviderAdapter } from '../../src/main/core/providers/provider-ada
 import { gitlabAdapter } from '../../src/main/core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 import { podstackAdapter } from '../../src/main/core/providers/podstack/podstack.adapter';
+import { teraswitchAdapter } from '../../src/main/core/providers/teraswitch/teraswitch.adapter';
 import type { Checkpoint } from '../../src/main/core/rotation/rotation-deps';
 import { ensurePrivateDir } from '../../src/main/core/storage/atomic-file';
 import { createDispatcher } from '../../src/main/ipc/handle';
@@ -23,6 +24,7 @@ export const crashAdapters: Record<string, ProviderAdapter> = {
   kestra: kestraAdapter,
   gitlab: gitlabAdapter,
   podstack: podstackAdapter,
+  teraswitch: teraswitchAdapter,
 };
 
 export interface RotationStackOptions {

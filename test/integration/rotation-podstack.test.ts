@@ -3,7 +3,9 @@ import type { RotationView, TokenInfo } from '../../src/shared/model';
 import { startPodstackSim, type PodstackSim } from '../../sim/podstack/podstack.sim';
 import type { PodstackExpiryDays } from '../../sim/podstack/podstack.types';
 import { filesContaining } from '../../e2e/support/secret-scan';
+import { podstackPrefixOf } from '../../src/main/core/providers/podstack/podstack-token-format';
 import { keychainEntries, type RotationStack } from '../crash/rotation-stack';
+import { guidedRotationFaultTests } from './support/guided-rotation-faults';
 import {
   addAccount,
   closeRotationStack,
@@ -187,5 +189,28 @@ describe('guided rotation of a Podstack token against its simulator and the real
     expect(dead).toMatchObject({ status: 'needs-user', waitingFor: 'secret' });
     expect(dead.error).toMatchObject({ code: 'AUTH_FAILED' });
     expect([...(await keychainEntries(stack.secrets)).values()]).toEqual([old.secret]);
+  });
+
+  describe('with failures injected at each service call', () => {
+    guidedRotationFaultTests(() => ({
+      stack,
+      accountId,
+      trackOld: async () => {
+        const { token, secret } = await trackNew('Training script');
+        return { token, secret };
+      },
+      createReplacement: () =>
+        sim.dashboard.createToken({ account: ACCOUNT, name: 'Training script', expiresInDays: 90 })
+          .token,
+      revoke: (secret) => {
+        const prefix = podstackPrefixOf(secret);
+        if (prefix === null) throw new Error('not a Podstack token');
+        sim.dashboard.revokeToken({ prefix });
+      },
+      injectFailure: (failure) => sim.injectFailure(failure),
+      clearFailures: () => sim.clearFailures(),
+      failuresLeft: () => sim.state().failures.length,
+      answersTo: callsWith,
+    }));
   });
 });

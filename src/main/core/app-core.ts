@@ -65,11 +65,8 @@ export interface CoreDeps {
 /** The Electron-free application: every service the IPC handlers call. */
 export function createCore(deps: CoreDeps) {
   const clock = deps.clock ?? systemClock;
-  const notices = new RecoveryNotices(clock, deps.emit);
-  const onRecovered = (notice: RecoveryNotice): void => {
-    deps.log.warn('a damaged state file was kept aside and replaced', { ...notice });
-    notices.record(notice);
-  };
+  const notices = new RecoveryNotices(deps.dataDir, clock, deps.emit, deps.log);
+  const onRecovered = (notice: RecoveryNotice): void => notices.record(notice);
   const clipboardClearSeconds = deps.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
   // Any change pushed to the windows (a refresh, a rotation step) may change what is due.
   let reminders: ReminderScheduler | null = null;
@@ -98,10 +95,12 @@ export function createCore(deps: CoreDeps) {
     ? new SecretClipboard(deps.clipboard, () => clipboardClearSeconds)
     : null;
 
+  const bindings = new PublishBindings(deps.dataDir, onRecovered);
   const tracking = new TrackingService(
     access,
     deps.secrets,
     ledger,
+    bindings,
     tracked,
     cache,
     inventory,
@@ -112,7 +111,7 @@ export function createCore(deps: CoreDeps) {
   // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
   // through the same service the publish:* channels use.
   const publishing = new PublishService({
-    bindings: new PublishBindings(deps.dataDir, onRecovered),
+    bindings,
     credentials: new TargetCredentials(registry, ledger, deps.secrets),
     registry,
     ledger,
@@ -183,10 +182,11 @@ export function createCore(deps: CoreDeps) {
       inventory,
       cache,
       ledger,
+      bindings,
       tracked,
       deps.log,
     ),
-    tokens: new TokensService(access, deps.secrets, ledger, cache, inventory, deps.log),
+    tokens: new TokensService(access, deps.secrets, ledger, bindings, cache, inventory, deps.log),
     secrets: new SecretsService(registry, deps.secrets, clipboard, cache),
     tracking,
     importer: new ImportService(

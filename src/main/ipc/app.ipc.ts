@@ -17,10 +17,10 @@ export function appHandlers(
         clipboard: core.clipboard ? 'main' : 'page',
         clipboardClearSeconds: core.clipboard ? core.clipboardClearSeconds : 0,
       }),
-    'app:notices': () => Promise.resolve(core.notices.list()),
-    'app:dismissNotice': ({ noticeId }) => {
-      core.notices.dismiss(noticeId);
-      return Promise.resolve({ dismissed: true });
+    'app:notices': () => core.notices.list(),
+    'app:dismissNotice': async ({ noticeId }) => {
+      await core.notices.dismiss(noticeId);
+      return { dismissed: true };
     },
     'providers:list': () => Promise.resolve(core.providers.list()),
   };

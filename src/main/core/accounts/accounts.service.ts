@@ -5,6 +5,7 @@ import type { InventoryCache } from '../inventory/inventory-cache';
 import type { Logger } from '../log/logger';
 import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import type { PublishBindings } from '../publish/publish-bindings';
 import type { HttpClient } from '../http/http-client.types';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
@@ -30,6 +31,7 @@ export class AccountsService {
     private readonly inventory: InventoryService,
     private readonly cache: InventoryCache,
     private readonly ledger: SecretLedger,
+    private readonly bindings: PublishBindings,
     private readonly tracked: TrackedTokenStore,
     private readonly log: Logger,
   ) {}
@@ -136,8 +138,9 @@ export class AccountsService {
   }
 
   /**
-   * Forgets the account, its credential and the secrets TokenDesk stored for its tokens. The
-   * tokens themselves stay valid at the service: removing an account here revokes nothing.
+   * Forgets the account, its credential, the secrets TokenDesk stored for its tokens and where
+   * they were published. The tokens themselves stay valid at the service: removing an account
+   * here revokes nothing.
    */
   async remove(accountId: string): Promise<void> {
     await this.registry.get(accountId);
@@ -148,6 +151,7 @@ export class AccountsService {
       await this.secrets.delete(secretKeys.token(accountId, tokenId));
     }
     await this.ledger.forget(accountId);
+    await this.bindings.forget(accountId);
     await this.cache.remove(accountId);
     await this.tracked.remove(accountId);
     this.inventory.forget(accountId);

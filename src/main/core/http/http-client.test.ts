@@ -1,12 +1,12 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
 import { createLogger } from '../log/logger';
 import type { HttpClientOptions } from './http-client';
 import { createHttpClient } from './http-client';
 import type { HttpClient, HttpRequest } from './http-client.types';
+import { appErrorOf } from '../providers/test-support/app-error-of';
 
 const ORIGIN = 'https://svc.test';
 const SECRET = 'Zk3vQ9pL2mX8rT4wY6uB1nC5dF7gH0jK';
@@ -50,16 +50,6 @@ function calls(): string[] {
       ?.calls()
       .map((call) => `${call.method} ${call.origin}${call.path}`) ?? []
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
 }
 
 const get: HttpRequest = {
@@ -152,7 +142,7 @@ describe('retries', () => {
     pool()
       .intercept({ path: '/items', method: 'GET' })
       .reply(429, '', { headers: { 'retry-after': '120' } });
-    const error = await failure(client({ maxRetryAfterMs: 60_000 }).request(get));
+    const error = await appErrorOf(client({ maxRetryAfterMs: 60_000 }).request(get));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.retryAfterMs).toBe(120_000);
     expect(error.message).toContain('Svc');
@@ -165,7 +155,7 @@ describe('retries', () => {
       .intercept({ path: '/items', method: 'GET' })
       .reply(429, '', { headers: { 'retry-after': '2' } })
       .times(3);
-    const error = await failure(client({ maxAttempts: 3 }).request(get));
+    const error = await appErrorOf(client({ maxAttempts: 3 }).request(get));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.retryAfterMs).toBe(2000);
     expect(calls()).toHaveLength(3);
@@ -174,7 +164,7 @@ describe('retries', () => {
   it('does not retry a POST after a connection reset: the service may have done it', async () => {
     pool().intercept({ path: '/items', method: 'POST' }).replyWithError(resetError());
     pool().intercept({ path: '/items', method: 'POST' }).reply(201, {}, json);
-    const error = await failure(client().request(post));
+    const error = await appErrorOf(client().request(post));
     expect(error.code).toBe('UNREACHABLE');
     expect(calls()).toEqual([`POST ${ORIGIN}/items`]);
   });
@@ -190,14 +180,14 @@ describe('retries', () => {
 
   it('does not retry a GET the caller did not mark idempotent', async () => {
     pool().intercept({ path: '/items', method: 'GET' }).replyWithError(resetError());
-    const error = await failure(client().request({ ...get, idempotent: false }));
+    const error = await appErrorOf(client().request({ ...get, idempotent: false }));
     expect(error.code).toBe('UNREACHABLE');
     expect(calls()).toHaveLength(1);
   });
 
   it('retries an idempotent request after a timeout, then reports TIMEOUT', async () => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(200, {}).delay(5_000).times(2);
-    const error = await failure(client({ requestTimeoutMs: 20, maxAttempts: 2 }).request(get));
+    const error = await appErrorOf(client({ requestTimeoutMs: 20, maxAttempts: 2 }).request(get));
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toContain('Svc did not answer');
     expect(calls()).toHaveLength(2);
@@ -205,7 +195,7 @@ describe('retries', () => {
 
   it('does not retry a POST after a timeout', async () => {
     pool().intercept({ path: '/items', method: 'POST' }).reply(201, {}).delay(5_000);
-    const error = await failure(client({ requestTimeoutMs: 20 }).request(post));
+    const error = await appErrorOf(client({ requestTimeoutMs: 20 }).request(post));
     expect(error.code).toBe('TIMEOUT');
     expect(calls()).toHaveLength(1);
   });
@@ -217,7 +207,7 @@ describe('redirects', () => {
       .intercept({ path: '/items', method: 'GET' })
       .reply(302, '', { headers: { location: 'https://evil.test/steal' } });
     agent.get('https://evil.test').intercept({ path: '/steal', method: 'GET' }).reply(200, {});
-    const error = await failure(
+    const error = await appErrorOf(
       client().request({ ...get, headers: { authorization: `Bearer ${SECRET}` } }),
     );
     expect(error.code).toBe('BAD_RESPONSE');
@@ -230,7 +220,7 @@ describe('redirects', () => {
 describe('size limit', () => {
   it('aborts a body larger than the limit', async () => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(200, 'x'.repeat(5000));
-    const error = await failure(client({ maxBodyBytes: 1024 }).request(get));
+    const error = await appErrorOf(client({ maxBodyBytes: 1024 }).request(get));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('larger than 1 KiB');
   });
@@ -239,7 +229,7 @@ describe('size limit', () => {
     pool()
       .intercept({ path: '/items', method: 'GET' })
       .reply(200, 'x', { headers: { 'content-length': String(10 * 1024 * 1024) } });
-    const error = await failure(client().request(get));
+    const error = await appErrorOf(client().request(get));
     expect(error.code).toBe('BAD_RESPONSE');
   });
 
@@ -266,7 +256,7 @@ describe('status mapping', () => {
 
   it.each(cases)('maps HTTP %i to %s, naming the service', async (status, code) => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(status, '').persist();
-    const error = await failure(client().request(get));
+    const error = await appErrorOf(client().request(get));
     expect(error.code).toBe(code);
     expect(error.message).toContain('Svc');
     expect(error.message).toContain(`HTTP ${status}`);
@@ -274,7 +264,7 @@ describe('status mapping', () => {
 
   it('names the host when the caller gave no service name', async () => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(500, '');
-    const error = await failure(client().request({ method: 'GET', url: `${ORIGIN}/items` }));
+    const error = await appErrorOf(client().request({ method: 'GET', url: `${ORIGIN}/items` }));
     expect(error.message).toContain('svc.test');
   });
 
@@ -282,7 +272,7 @@ describe('status mapping', () => {
     pool()
       .intercept({ path: '/items', method: 'POST' })
       .reply(422, { message: 'Invalid name: must be kebab-case' }, json);
-    const error = await failure(client().request(post));
+    const error = await appErrorOf(client().request(post));
     expect(error.code).toBe('REJECTED_BY_SERVICE');
     expect(error.message).toContain('Invalid name: must be kebab-case');
   });
@@ -291,7 +281,7 @@ describe('status mapping', () => {
     pool()
       .intercept({ path: '/items', method: 'POST' })
       .reply(400, { error: 'bad '.repeat(200) }, json);
-    const error = await failure(client().request(post));
+    const error = await appErrorOf(client().request(post));
     expect(error.message).toContain('bad bad');
     expect(error.message).toContain('…');
     expect(error.message.length).toBeLessThan(400);
@@ -303,7 +293,7 @@ describe('status mapping', () => {
       .reply(400, '<html><body><h1>Bad</h1><p>internal-marker-42</p></body></html>', {
         headers: { 'content-type': 'text/html' },
       });
-    const error = await failure(client().request(post));
+    const error = await appErrorOf(client().request(post));
     expect(error.code).toBe('REJECTED_BY_SERVICE');
     expect(error.message).not.toContain('internal-marker-42');
     expect(error.message).not.toContain('<');
@@ -313,7 +303,7 @@ describe('status mapping', () => {
     pool()
       .intercept({ path: '/items', method: 'POST' })
       .reply(422, { message: `token ${SECRET} is not allowed here` }, json);
-    const error = await failure(
+    const error = await appErrorOf(
       client().request({ ...post, headers: { authorization: `Bearer ${SECRET}` } }),
     );
     expect(error.message).not.toContain(SECRET);
@@ -325,7 +315,7 @@ describe('status mapping', () => {
     pool()
       .intercept({ path: '/items', method: 'POST' })
       .reply(400, { message: 'value hunter2x rejected' }, json);
-    const error = await failure(client().request({ ...post, secrets: ['hunter2x'] }));
+    const error = await appErrorOf(client().request({ ...post, secrets: ['hunter2x'] }));
     expect(error.message).not.toContain('hunter2x');
   });
 });
@@ -336,7 +326,7 @@ describe('json()', () => {
       .intercept({ path: '/items', method: 'GET' })
       .reply(200, '<!DOCTYPE html><html><body>Sign in page</body></html>');
     const response = await client().request(get);
-    const error = await failure(Promise.resolve().then(() => response.json(z.object({}))));
+    const error = await appErrorOf(Promise.resolve().then(() => response.json(z.object({}))));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('a web page instead of data');
     expect(error.message).not.toContain('Sign in page');
@@ -348,7 +338,7 @@ describe('json()', () => {
       .reply(200, { results: [{ id: SECRET }] }, json);
     const response = await client().request(get);
     const schema = z.object({ results: z.array(z.object({ id: z.number() })) });
-    const error = await failure(Promise.resolve().then(() => response.json(schema)));
+    const error = await appErrorOf(Promise.resolve().then(() => response.json(schema)));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('results.0.id');
     expect(error.message).not.toContain(SECRET);
@@ -357,12 +347,12 @@ describe('json()', () => {
 
 describe('addresses and logging', () => {
   it('refuses an invalid address with VALIDATION', async () => {
-    const error = await failure(client().request({ method: 'GET', url: 'not a url' }));
+    const error = await appErrorOf(client().request({ method: 'GET', url: 'not a url' }));
     expect(error.code).toBe('VALIDATION');
   });
 
   it('refuses a non-http scheme', async () => {
-    const error = await failure(client().request({ method: 'GET', url: 'file:///etc/passwd' }));
+    const error = await appErrorOf(client().request({ method: 'GET', url: 'file:///etc/passwd' }));
     expect(error.code).toBe('VALIDATION');
   });
 

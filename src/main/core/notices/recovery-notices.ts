@@ -1,24 +1,47 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { RecoveredFileNotice } from '../../../shared/model';
+import { z } from 'zod';
+import { RecoveredFileNoticeSchema, type RecoveredFileNotice } from '../../../shared/model';
 import type { Clock } from '../clock';
 import type { EmitEvent } from '../events';
-import type { RecoveryNotice } from '../storage/json-document';
+import type { Logger } from '../log/logger';
+import { JsonDocument, type RecoveryNotice } from '../storage/json-document';
+
+const NoticesFileSchema = z.object({
+  version: z.literal(1),
+  notices: z.array(RecoveredFileNoticeSchema),
+});
+type NoticesFile = z.infer<typeof NoticesFileSchema>;
 
 /**
- * Damaged state files found since start. Recovery happens on the first read of each file,
- * often before any window exists, so the notices wait here until the user dismisses them; a
- * window that opens later asks for them, one already open gets each as it happens.
+ * Damaged state files found and replaced. Recovery happens on the first read of each file,
+ * often before any window exists, so the notices wait in `notices.json` until the user dismisses
+ * them, across restarts too; a window that opens later asks for them, one already open gets each
+ * as it happens.
  */
 export class RecoveryNotices {
-  private readonly pending: RecoveredFileNotice[] = [];
+  private readonly file: JsonDocument<NoticesFile>;
+  /** Notices the disk refused; still shown until the app quits. */
+  private readonly unsaved: RecoveredFileNotice[] = [];
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
+    dataDir: string,
     private readonly clock: Clock,
     private readonly emit: EmitEvent,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    // A damaged notices.json is itself worth a notice: the notices it held may be lost.
+    this.file = new JsonDocument(
+      join(dataDir, 'notices.json'),
+      NoticesFileSchema,
+      () => ({ version: 1, notices: [] }),
+      (recovery) => this.record(recovery),
+    );
+  }
 
   record(recovery: RecoveryNotice): void {
+    this.log.warn('a damaged state file was kept aside and replaced', { ...recovery });
     const notice: RecoveredFileNotice = {
       id: `ntc-${randomUUID()}`,
       kind: 'recovered-file',
@@ -27,17 +50,55 @@ export class RecoveryNotices {
       restoredFrom: recovery.restoredFrom,
       at: this.clock.now().toISOString(),
     };
-    this.pending.push(notice);
+    this.saving = this.saving.then(() => this.save(notice));
     this.emit('app:notice', notice);
   }
 
-  list(): RecoveredFileNotice[] {
-    return [...this.pending];
+  /** Every notice not dismissed yet, this run's and those earlier runs left, oldest first. */
+  async list(): Promise<RecoveredFileNotice[]> {
+    return [...(await this.saved()), ...this.unsaved];
   }
 
-  /** Two windows may dismiss the same notice: the second finds it gone, which is no error. */
-  dismiss(noticeId: string): void {
-    const index = this.pending.findIndex((notice) => notice.id === noticeId);
-    if (index !== -1) this.pending.splice(index, 1);
+  /**
+   * Two windows may dismiss the same notice: the second finds it gone, which is no error. A
+   * dismissal the disk refuses fails, and the notice stays.
+   */
+  async dismiss(noticeId: string): Promise<void> {
+    await this.saving;
+    const index = this.unsaved.findIndex((notice) => notice.id === noticeId);
+    if (index !== -1) {
+      this.unsaved.splice(index, 1);
+      return;
+    }
+    if (!(await this.file.read()).notices.some((notice) => notice.id === noticeId)) return;
+    await this.file.update((current) => ({
+      ...current,
+      notices: current.notices.filter((notice) => notice.id !== noticeId),
+    }));
+  }
+
+  private async save(notice: RecoveredFileNotice): Promise<void> {
+    try {
+      await this.file.update((current) => ({
+        ...current,
+        notices: [...current.notices, notice],
+      }));
+    } catch (error) {
+      this.unsaved.push(notice);
+      this.log.warn('could not save a notice; it is shown until the app quits', { error });
+    }
+  }
+
+  private async saved(): Promise<RecoveredFileNotice[]> {
+    // Reading first lets a damaged notices.json record its own notice before the wait; `save`
+    // never rejects, so the wait ends with every notice saved or kept in `unsaved`.
+    await this.file.read().catch(() => undefined);
+    await this.saving;
+    try {
+      return (await this.file.read()).notices;
+    } catch (error) {
+      this.log.warn('could not read the saved notices', { error });
+      return [];
+    }
   }
 }

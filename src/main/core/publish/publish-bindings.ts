@@ -55,6 +55,20 @@ export class PublishBindings {
     return removed;
   }
 
+  /**
+   * Drops the bindings of a token that is gone (revoked, forgotten), or of every token of a
+   * removed account. Never for a rotated token: `rebind` moves its bindings to the successor.
+   */
+  async forget(accountId: string, tokenId?: string): Promise<void> {
+    const gone = (b: PublishBinding): boolean =>
+      b.accountId === accountId && (tokenId === undefined || b.tokenId === tokenId);
+    if (!(await this.all()).some(gone)) return;
+    await this.file.update((current) => ({
+      ...current,
+      bindings: current.bindings.filter((b) => !gone(b)),
+    }));
+  }
+
   async recordResults(results: ReadonlyMap<string, LastResult>): Promise<void> {
     if (results.size === 0) return;
     await this.file.update((current) => ({

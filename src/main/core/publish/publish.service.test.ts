@@ -14,6 +14,7 @@ import { PublishBindings } from './publish-bindings';
 import { PublishService } from './publish.service';
 import { asRotationPublisher } from './rotation-publisher-adapter';
 import { TargetCredentials } from './target-credentials';
+import { appErrorOf } from '../providers/test-support/app-error-of';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const clock = { now: () => NOW };
@@ -89,16 +90,6 @@ afterEach(async () => {
   await rm(w.dir, { recursive: true, force: true });
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 const add = (target: PublishTargetInput, tokenId = w.tokenId) =>
   w.service.add(w.kestraId, tokenId, target);
 
@@ -129,7 +120,9 @@ describe('add', () => {
   });
 
   it('refuses a token whose secret TokenDesk does not hold', async () => {
-    const error = await failure(add({ kind: 'dotenv', path: '~/app/.env', key: 'K' }, 'tok-none'));
+    const error = await appErrorOf(
+      add({ kind: 'dotenv', path: '~/app/.env', key: 'K' }, 'tok-none'),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('holds no secret');
   });
@@ -139,7 +132,7 @@ describe('add', () => {
     ['a bad .env key', { kind: 'dotenv', path: '/tmp/.env', key: '1KEY' }, /\.env key/],
     ['a bad profile', { kind: 'podstack-profile', profile: 'a b' }, /profile name/],
   ])('refuses %s with VALIDATION', async (_case, target, message) => {
-    const error = await failure(add(target));
+    const error = await appErrorOf(add(target));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(message);
   });
@@ -201,7 +194,7 @@ describe('add', () => {
       credential,
       ...change(credential),
     } as PublishTargetInput;
-    const error = await failure(add(target));
+    const error = await appErrorOf(add(target));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(message);
     expect(await w.service.list(w.kestraId, w.tokenId)).toEqual([]);
@@ -235,7 +228,7 @@ describe('add', () => {
       environmentScope: '*',
       apiBaseUrl: 'https://gitlab.example.com',
     });
-    const error = await failure(add({ ...target(guided), key: 'OTHER' } as PublishTargetInput));
+    const error = await appErrorOf(add({ ...target(guided), key: 'OTHER' } as PublishTargetInput));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('no management credential');
   });
@@ -243,7 +236,7 @@ describe('add', () => {
   it('binds a destination once, whichever token and however its path is written', async () => {
     await add({ kind: 'dotenv', path: '~/app/.env', key: 'API_TOKEN' });
     await w.ledger.record(w.kestraId, 'tok-2');
-    const error = await failure(
+    const error = await appErrorOf(
       add({ kind: 'dotenv', path: join(w.home, 'app', '.env'), key: 'API_TOKEN' }, 'tok-2'),
     );
     expect(error.code).toBe('CONFLICT');
@@ -308,7 +301,7 @@ describe('run', () => {
       a.id,
     ]);
     expect(await readFile(join(w.home, 'app', '.env'), 'utf8')).toBe(`A=${SECRET}\n`);
-    expect((await failure(w.service.run(w.kestraId, w.tokenId, [a.id, 'pub-x']))).code).toBe(
+    expect((await appErrorOf(w.service.run(w.kestraId, w.tokenId, [a.id, 'pub-x']))).code).toBe(
       'NOT_FOUND',
     );
   });
@@ -316,7 +309,7 @@ describe('run', () => {
   it('says so when the keychain has no secret for the token', async () => {
     await add({ kind: 'dotenv', path: '~/app/.env', key: 'A' });
     await w.secrets.delete(secretKeys.token(w.kestraId, w.tokenId));
-    expect((await failure(w.service.run(w.kestraId, w.tokenId))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(w.service.run(w.kestraId, w.tokenId))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -384,7 +377,7 @@ describe('remove', () => {
     const binding = await add({ kind: 'dotenv', path: '~/app/.env', key: 'A' });
     await w.service.remove(w.kestraId, w.tokenId, binding.id);
     expect(await w.service.list(w.kestraId, w.tokenId)).toEqual([]);
-    expect((await failure(w.service.remove(w.kestraId, w.tokenId, binding.id))).code).toBe(
+    expect((await appErrorOf(w.service.remove(w.kestraId, w.tokenId, binding.id))).code).toBe(
       'NOT_FOUND',
     );
   });

@@ -3,44 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RotationJournal } from './rotation-journal';
-import { emptySteps, type RotationRecord } from './rotation-record';
-
-function record(rotationId: string, startedAt: string): RotationRecord {
-  return {
-    version: 1,
-    rotationId,
-    accountId: 'acc-1',
-    method: 'overlap',
-    oldTokenId: 'tok-1',
-    oldTokenName: 'ci',
-    isManagementCredential: false,
-    marker: 'r00000000',
-    replacement: {
-      name: 'ci-r00000000',
-      description: null,
-      expiry: { kind: 'never' },
-      extended: false,
-      project: null,
-      role: null,
-      scopes: [],
-    },
-    knownTokenIds: ['tok-1'],
-    newTokenId: null,
-    newToken: null,
-    rollAttempted: false,
-    rollTargetId: null,
-    steps: emptySteps(),
-    direction: 'forward',
-    status: 'running',
-    waitingFor: null,
-    error: null,
-    publishResults: [],
-    revealed: false,
-    startedAt,
-    updatedAt: startedAt,
-    finishedAt: null,
-  };
-}
+import { journalRecord as record } from './rotation-test-kit';
 
 describe('RotationJournal', () => {
   let dir: string;
@@ -77,6 +40,17 @@ describe('RotationJournal', () => {
     await journal.write({ ...record('a-1', '2026-01-01T00:00:00.000Z'), status: 'done' });
     await writeFile(join(dir, 'rotations', 'a-1.json'), '{"version":1,"rotat');
     expect((await journal.get('a-1')).status).toBe('running');
+  });
+
+  it('removes a record and its backup after the writes queued before it', async () => {
+    const base = record('a-1', '2026-01-01T00:00:00.000Z');
+    await journal.write(record('b-2', '2026-01-02T00:00:00.000Z'));
+    await journal.write(base);
+    await Promise.all([journal.write({ ...base, status: 'done' }), journal.remove('a-1')]);
+    expect(await journal.read('a-1')).toBeNull();
+    expect((await readdir(join(dir, 'rotations'))).sort()).toEqual(['b-2.json']);
+    await journal.remove('a-1');
+    await expect(journal.remove('../accounts')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('refuses ids that could leave the folder, and answers NOT_FOUND for unknown ones', async () => {

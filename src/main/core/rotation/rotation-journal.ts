@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isMissing, readFileIfPresent, writeFileAtomic } from '../storage/atomic-file';
@@ -13,7 +13,10 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export class RotationJournal {
   private readonly dir: string;
-  /** Writes of one record are serialized: a later state must never be overtaken by an older one. */
+  /**
+   * Writes and the removal of one record are serialized: a later state must never be overtaken
+   * by an older one.
+   */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(dataDir: string) {
@@ -23,16 +26,24 @@ export class RotationJournal {
   async write(record: RotationRecord): Promise<void> {
     const path = this.pathOf(record.rotationId);
     const content = `${JSON.stringify(RotationRecordSchema.parse(record), null, 2)}\n`;
-    const previous = this.queues.get(record.rotationId) ?? Promise.resolve();
-    const run = previous.then(
-      () => writeFileAtomic(path, content),
-      () => writeFileAtomic(path, content),
-    );
-    this.queues.set(
-      record.rotationId,
-      run.catch(() => undefined),
-    );
-    await run;
+    await this.enqueue(record.rotationId, () => writeFileAtomic(path, content));
+  }
+
+  /**
+   * Deletes a record and its backup, in the record's write queue. The backup goes first: a crash
+   * in between leaves the record itself, which the next prune finds again.
+   */
+  async remove(rotationId: string): Promise<void> {
+    const path = this.pathOf(rotationId);
+    const drop = async (): Promise<void> => {
+      try {
+        await rm(`${path}.bak`, { force: true });
+        await rm(path, { force: true });
+      } catch {
+        throw new AppError('STORAGE_FAILED', `TokenDesk could not delete ${path}.`);
+      }
+    };
+    await this.enqueue(rotationId, drop);
   }
 
   async read(rotationId: string): Promise<RotationRecord | null> {
@@ -63,6 +74,16 @@ export class RotationJournal {
     return records
       .filter((record): record is RotationRecord => record !== null)
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  private enqueue(rotationId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(rotationId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    this.queues.set(
+      rotationId,
+      run.catch(() => undefined),
+    );
+    return run;
   }
 
   private pathOf(rotationId: string): string {

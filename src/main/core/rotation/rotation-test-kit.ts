@@ -17,6 +17,7 @@ import {
 import type { FakeProviderOptions } from '../test-support/fake-provider';
 import type { Checkpoint } from './rotation-deps';
 import type { RotationPublisher } from './rotation-publisher';
+import { emptySteps, type RotationRecord } from './rotation-record';
 
 export interface RotationWorld {
   t: TestCore;
@@ -56,6 +57,49 @@ export async function rotationWorld(options: WorldOptions = {}): Promise<Rotatio
     expiry: { kind: 'days', days: 30 },
   });
   return { t, accountId, credential, tokenId: created.token.id, tokenSecret: created.secret };
+}
+
+/** A journal record of an overlap rotation that is running, as first written; `patch` moves it on. */
+export function journalRecord(
+  rotationId: string,
+  startedAt: string,
+  patch: Partial<RotationRecord> = {},
+): RotationRecord {
+  return {
+    version: 1,
+    rotationId,
+    accountId: 'acc-1',
+    method: 'overlap',
+    oldTokenId: 'tok-1',
+    oldTokenName: 'ci',
+    isManagementCredential: false,
+    marker: 'r00000000',
+    replacement: {
+      name: 'ci-r00000000',
+      description: null,
+      expiry: { kind: 'never' },
+      extended: false,
+      project: null,
+      role: null,
+      scopes: [],
+    },
+    knownTokenIds: ['tok-1'],
+    newTokenId: null,
+    newToken: null,
+    rollAttempted: false,
+    rollTargetId: null,
+    steps: emptySteps(),
+    direction: 'forward',
+    status: 'running',
+    waitingFor: null,
+    error: null,
+    publishResults: [],
+    revealed: false,
+    startedAt,
+    updatedAt: startedAt,
+    finishedAt: null,
+    ...patch,
+  };
 }
 
 /** The same app started again over the state a previous run left: data dir, keychain, service. */

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Account, RotationView } from '../../../shared/model';
 import { secretKeys } from '../secrets/secret-store';
+import { prunableJournals } from './journal-retention';
 import { auditRotation } from './rotation-audit';
 import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
@@ -146,7 +147,8 @@ export class RotationService {
 
   /**
    * Called once at start: every unfinished rotation resumes or is undone, without asking the
-   * user again. Rotations waiting for the user (a paste, a dashboard revoke) keep waiting.
+   * user again. Rotations waiting for the user (a paste, a dashboard revoke) keep waiting. Then
+   * the journals of long-finished rotations are pruned.
    */
   async recover(): Promise<void> {
     const records = await this.ports.journal.list();
@@ -161,6 +163,26 @@ export class RotationService {
         return this.drive(record, () => this.recoverOne(record));
       }),
     );
+    await this.pruneFinished(records.map((record) => this.current(record)));
+  }
+
+  /** Old finished journals go once recovery is over; failing to delete one only costs disk. */
+  private async pruneFinished(records: readonly RotationRecord[]): Promise<void> {
+    const prunable = prunableJournals(records, this.ports.clock.now()).filter(
+      (rotationId) => !this.runs.has(rotationId),
+    );
+    try {
+      for (const rotationId of prunable) {
+        await this.ports.journal.remove(rotationId);
+        this.records.delete(rotationId);
+      }
+    } catch (error) {
+      this.ports.log.warn('could not prune finished rotation journals', { error });
+      return;
+    }
+    if (prunable.length > 0) {
+      this.ports.log.info('finished rotation journals pruned', { count: prunable.length });
+    }
   }
 
   private async startNow(accountId: string, tokenId: string): Promise<{ rotationId: string }> {

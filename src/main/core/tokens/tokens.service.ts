@@ -5,6 +5,7 @@ import type { InventoryService } from '../inventory/inventory.service';
 import type { InventoryCache } from '../inventory/inventory-cache';
 import type { Logger } from '../log/logger';
 import { requireOperation } from '../providers/provider-adapter';
+import type { PublishBindings } from '../publish/publish-bindings';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from './secret-ledger';
 
@@ -27,6 +28,7 @@ export class TokensService {
     private readonly access: AccountAccess,
     private readonly secrets: SecretStore,
     private readonly ledger: SecretLedger,
+    private readonly bindings: PublishBindings,
     private readonly cache: InventoryCache,
     private readonly inventory: InventoryService,
     private readonly log: Logger,
@@ -109,6 +111,7 @@ export class TokensService {
     await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, tokenId);
     await this.secrets.delete(secretKeys.token(accountId, tokenId));
     await this.ledger.forget(accountId, tokenId);
+    await this.bindings.forget(accountId, tokenId);
     await this.cache.patchTokens(accountId, (tokens) => tokens.filter((t) => t.id !== tokenId));
     this.log.info('token revoked', { accountId, tokenId });
     await this.inventory.announce(accountId);

@@ -7,6 +7,7 @@ import type { InventoryCache } from '../inventory/inventory-cache';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { Logger } from '../log/logger';
 import type { ServiceToken } from '../providers/provider-adapter';
+import type { PublishBindings } from '../publish/publish-bindings';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
 import type { TrackedTokenStore } from './tracked-token-store';
@@ -38,6 +39,7 @@ export class TrackingService {
     private readonly access: AccountAccess,
     private readonly secrets: SecretStore,
     private readonly ledger: SecretLedger,
+    private readonly bindings: PublishBindings,
     private readonly tracked: TrackedTokenStore,
     private readonly cache: InventoryCache,
     private readonly inventory: InventoryService,
@@ -150,6 +152,7 @@ export class TrackingService {
     await this.tracked.remove(accountId, tokenId);
     await this.secrets.delete(secretKeys.token(accountId, tokenId));
     await this.ledger.forget(accountId, tokenId);
+    await this.bindings.forget(accountId, tokenId);
     await this.inventory.refresh(accountId);
     this.log.info('tracked token forgotten', { accountId, tokenId });
   }

@@ -1,9 +1,9 @@
 import sodium from 'libsodium-wrappers';
 import { MockAgent } from 'undici';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import { createHttpClient } from '../../http/http-client';
 import { publishToGithubActions, type GithubActionsTarget } from './github-actions.target';
+import { appErrorOf } from '../../providers/test-support/app-error-of';
 
 const ORIGIN = 'https://api.github.com';
 const CREDENTIAL = 'ghp_credentialAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -46,16 +46,6 @@ function publish(target: GithubActionsTarget) {
     http,
     clock: { now: () => NOW },
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 function pool() {
@@ -149,7 +139,7 @@ describe('publishToGithubActions', () => {
     replyMetadata(`${base}/API_TOKEN`, '2025-05-01T00:00:00Z');
     expectSealedPut(`${base}/API_TOKEN`, 204);
     replyMetadata(`${base}/API_TOKEN`, '2025-05-01T00:00:00Z');
-    const error = await failure(publish(repoTarget));
+    const error = await appErrorOf(publish(repoTarget));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('reading it back');
   });
@@ -158,7 +148,7 @@ describe('publishToGithubActions', () => {
     pool()
       .intercept({ path: `${base}/public-key`, method: 'GET' })
       .reply(401, { message: 'Bad credentials' }, json);
-    const error = await failure(publish(repoTarget));
+    const error = await appErrorOf(publish(repoTarget));
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain('GitHub refused the token this target uses');
     expect(agent.getCallHistory()?.calls()).toHaveLength(1);
@@ -168,7 +158,7 @@ describe('publishToGithubActions', () => {
     pool()
       .intercept({ path: `${base}/public-key`, method: 'GET' })
       .reply(403, { message: 'Resource not accessible by personal access token' }, json);
-    const error = await failure(publish(repoTarget));
+    const error = await appErrorOf(publish(repoTarget));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('octo/app');
     expect(error.message).toContain('Secrets');
@@ -178,7 +168,7 @@ describe('publishToGithubActions', () => {
     pool()
       .intercept({ path: `${base}/public-key`, method: 'GET' })
       .reply(404, { message: 'Not Found' }, json);
-    const missingRepo = await failure(publish(repoTarget));
+    const missingRepo = await appErrorOf(publish(repoTarget));
     expect(missingRepo.code).toBe('NOT_FOUND');
     expect(missingRepo.message).toContain('no repository octo/app');
 
@@ -189,7 +179,7 @@ describe('publishToGithubActions', () => {
     pool()
       .intercept({ path: '/repos/octo/app', method: 'GET' })
       .reply(200, { full_name: 'octo/app' }, json);
-    const missingEnv = await failure(publish(envTarget));
+    const missingEnv = await appErrorOf(publish(envTarget));
     expect(missingEnv.code).toBe('NOT_FOUND');
     expect(missingEnv.message).toContain('has no environment "prod eu"');
   });
@@ -199,7 +189,7 @@ describe('publishToGithubActions', () => {
       .intercept({ path: `${base}/public-key`, method: 'GET' })
       .reply(200, { key_id: '1', key: 'bm90IGEga2V5' }, json);
     replyMetadata(`${base}/API_TOKEN`, null);
-    const error = await failure(publish(repoTarget));
+    const error = await appErrorOf(publish(repoTarget));
     expect(error.code).toBe('BAD_RESPONSE');
     const methods = (agent.getCallHistory()?.calls() ?? []).map((call) => call.method);
     expect(methods).not.toContain('PUT');

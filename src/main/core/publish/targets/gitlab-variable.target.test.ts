@@ -1,12 +1,12 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import { createHttpClient } from '../../http/http-client';
 import {
   gitlabApiRoot,
   publishToGitlabVariable,
   type GitlabVariableTarget,
 } from './gitlab-variable.target';
+import { appErrorOf } from '../../providers/test-support/app-error-of';
 
 const ORIGIN = 'https://gitlab.example.com';
 const CREDENTIAL = 'glpat-credential-0123456789';
@@ -44,16 +44,6 @@ function publish(overrides: Partial<GitlabVariableTarget> = {}, secret = SECRET)
     credential: CREDENTIAL,
     http,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 const pool = () => agent.get(ORIGIN);
@@ -120,7 +110,7 @@ describe('publishToGitlabVariable', () => {
     pool()
       .intercept({ path: VARIABLES, method: 'POST' })
       .reply(404, { message: '404 Project Not Found' }, json);
-    const error = await failure(publish());
+    const error = await appErrorOf(publish());
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('no project group/app');
   });
@@ -129,7 +119,7 @@ describe('publishToGitlabVariable', () => {
     ['shorter than 8 characters', 'x7Q2k'],
     ['a character GitLab cannot mask', 'abcdefgh!jkl'],
   ])('refuses to mask a secret %s before any call, without showing it', async (_case, secret) => {
-    const error = await failure(publish({}, secret));
+    const error = await appErrorOf(publish({}, secret));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('GitLab cannot mask DEPLOY_TOKEN');
     expect(error.message).not.toContain(secret);
@@ -146,7 +136,7 @@ describe('publishToGitlabVariable', () => {
     pool()
       .intercept({ path: FILTERED, method: 'PUT' })
       .reply(400, { message: { value: ['is invalid'] } }, json);
-    const error = await failure(publish());
+    const error = await appErrorOf(publish());
     expect(error.code).toBe('REJECTED_BY_SERVICE');
     expect(error.message).toContain('It said: value is invalid');
     expect(error.message).toContain('GitLab masks only values of at least 8 characters');
@@ -160,7 +150,7 @@ describe('publishToGitlabVariable', () => {
     pool()
       .intercept({ path: FILTERED, method: 'PUT' })
       .reply(status, { message: `${status}` }, json);
-    const error = await failure(publish());
+    const error = await appErrorOf(publish());
     expect(error.code).toBe(code);
     expect(error.message).toContain(text);
   });
@@ -168,7 +158,7 @@ describe('publishToGitlabVariable', () => {
   it('fails verification when the value read back differs', async () => {
     pool().intercept({ path: FILTERED, method: 'PUT' }).reply(200, record(SECRET), json);
     pool().intercept({ path: FILTERED, method: 'GET' }).reply(200, record('someone-else'), json);
-    const error = await failure(publish());
+    const error = await appErrorOf(publish());
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).not.toContain(SECRET);
   });

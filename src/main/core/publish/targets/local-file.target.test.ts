@@ -13,11 +13,11 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import type * as AtomicFile from '../../storage/atomic-file';
 import { makeReadOnly } from '../test-support/read-only-folder';
 import { publishToDotenv } from './dotenv.target';
 import { publishToPodstackProfile } from './podstack-profile.target';
+import { appErrorOf } from '../../providers/test-support/app-error-of';
 
 const atomic = vi.hoisted(() => ({
   crashAfterBytes: null as number | null,
@@ -55,16 +55,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 
 describe('publishToDotenv', () => {
@@ -95,7 +85,7 @@ describe('publishToDotenv', () => {
     const path = join(dir, '.env');
     await writeFile(path, original);
     atomic.crashAfterBytes = 10;
-    const error = await failure(publishToDotenv(path, 'API_TOKEN', SECRET));
+    const error = await appErrorOf(publishToDotenv(path, 'API_TOKEN', SECRET));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.message).toContain(path);
     expect(await readFile(path, 'utf8')).toBe(original);
@@ -104,7 +94,7 @@ describe('publishToDotenv', () => {
 
   it('creates a missing file, but not a missing folder', async () => {
     const path = join(dir, 'app', '.env');
-    const error = await failure(publishToDotenv(path, 'API_TOKEN', SECRET));
+    const error = await appErrorOf(publishToDotenv(path, 'API_TOKEN', SECRET));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.message).toContain(join(dir, 'app'));
     await mkdir(join(dir, 'app'));
@@ -125,19 +115,19 @@ describe('publishToDotenv', () => {
     const path = join(dir, '.env');
     const bytes = Buffer.from([0x41, 0x3d, 0xff, 0xfe, 0x0a]);
     await writeFile(path, bytes);
-    expect((await failure(publishToDotenv(path, 'API_TOKEN', SECRET))).code).toBe('VALIDATION');
+    expect((await appErrorOf(publishToDotenv(path, 'API_TOKEN', SECRET))).code).toBe('VALIDATION');
     expect(await readFile(path)).toEqual(bytes);
   });
 
   it('leaves alone what is not a regular file, or too large to be a credentials file', async () => {
     const folder = join(dir, 'folder.env');
     await mkdir(folder);
-    expect((await failure(publishToDotenv(folder, 'API_TOKEN', SECRET))).message).toContain(
+    expect((await appErrorOf(publishToDotenv(folder, 'API_TOKEN', SECRET))).message).toContain(
       'not a regular file',
     );
     const big = join(dir, 'big.env');
     await writeFile(big, 'A=1\n'.repeat(300_000));
-    expect((await failure(publishToDotenv(big, 'API_TOKEN', SECRET))).code).toBe('VALIDATION');
+    expect((await appErrorOf(publishToDotenv(big, 'API_TOKEN', SECRET))).code).toBe('VALIDATION');
     expect((await stat(big)).size).toBe(1_200_000);
   });
 
@@ -148,7 +138,7 @@ describe('publishToDotenv', () => {
     await writeFile(path, original);
     const undo = await makeReadOnly(folder);
     try {
-      const error = await failure(publishToDotenv(path, 'API_TOKEN', SECRET));
+      const error = await appErrorOf(publishToDotenv(path, 'API_TOKEN', SECRET));
       expect(error.code).toBe('STORAGE_FAILED');
       expect(error.message).toMatch(/Could not write .*locked.*(permission|not permitted)/);
       expect(error.message).toContain('left as it was');
