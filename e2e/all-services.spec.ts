@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { startDemoServices, type DemoServices } from '../sim/demo/demo-services';
 import type { FailureSpec } from '../sim/common/sim-types';
@@ -143,6 +144,14 @@ test('one window shows every account of every service; a failing one is marked a
   await expect(app.page.getByTestId('account-as-of')).toHaveCount(accounts.length);
   await expect(app.page.getByTestId('account-state')).toHaveCount(0);
   await expectEveryAccount(app, accounts);
+  await app.page.screenshot({ path: docsImage('screenshot.png') });
+  await app.openView('Needs attention');
+  await expect(app.page.getByTestId('attention-item').first()).toBeVisible();
+  await app.page.screenshot({ path: docsImage('needs-attention.png') });
+  await app.openView('Expiry timeline');
+  await expect(app.page.getByTestId('timeline-entry').first()).toBeVisible();
+  await app.page.screenshot({ path: docsImage('expiry-timeline.png') });
+  await app.openView('Tokens');
 
   const broken = first.origin;
   const brokenAccounts = accounts.filter((account) => account.origin === broken);
@@ -187,3 +196,8 @@ test('one window shows every account of every service; a failing one is marked a
   await expect(app.page.getByTestId('account-state')).toHaveCount(0, { timeout: 20_000 });
   await expectEveryAccount(app, accounts);
 });
+
+/** The README's pictures are taken from this run: every service, as a user would see them. */
+function docsImage(name: string): string {
+  return join(__dirname, '..', 'docs', name);
+}

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { addKestraProduction } from './support/kestra-steps';
 import { filesContaining, keychainLookup } from './support/secret-scan';
@@ -32,8 +31,6 @@ test('add a Kestra account, see its tokens, create one and revoke one', async ({
   await app.revoke('old-migration');
   await expect(app.row(oldMigration?.id ?? 'missing')).toHaveCount(0);
   expect(kestra.sim.tokens().find((t) => t.name === 'old-migration')?.revoked).toBe(true);
-
-  await app.page.screenshot({ path: join(__dirname, '..', 'docs', 'screenshot.png') });
 
   // The new secret is in the keychain under <accountId>/<tokenId>, and in no file.
   const accountId = await onlyAccountId(dataDir);

@@ -154,9 +154,11 @@ describe('Expiry timeline', () => {
     const entries = await screen.findAllByTestId('timeline-entry');
     expect(entries.map((e) => e.getAttribute('data-urgency'))).toEqual(['high', 'none']);
     const dot = (e: Element) => Number(e.querySelector('circle')?.getAttribute('cx'));
-    // 3 of 90 days and 50 of 90 days along a 480-wide plot that starts at 220.
-    expect(dot(entries[0] as Element)).toBeCloseTo(220 + (3 / 90) * 480, 0);
-    expect(dot(entries[1] as Element)).toBeCloseTo(220 + (50 / 90) * 480, 0);
+    // 3 of 90 days and 50 of 90 days along a 480-wide plot that starts at 320.
+    expect(dot(entries[0] as Element)).toBeCloseTo(320 + (3 / 90) * 480, 0);
+    expect(dot(entries[1] as Element)).toBeCloseTo(320 + (50 / 90) * 480, 0);
+    // Two accounts may hold tokens of the same name: each label says whose it is.
+    expect(entries[1]?.querySelector('.timeline-label')?.textContent).toBe('old-cli · Work');
 
     await user.click(screen.getByRole('button', { name: /old-cli \(Work\) expires/ }));
 

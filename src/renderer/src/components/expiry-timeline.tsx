@@ -4,8 +4,10 @@ import type { TimelineEntry } from '../../../shared/attention-model';
 import { attempt } from '../lib/api';
 import { useStore } from '../store';
 
-const WIDTH = 760;
-const LABEL_WIDTH = 220;
+const WIDTH = 860;
+const LABEL_WIDTH = 320;
+/** Room for the account beside the token's name; the full label is in the entry's tooltip. */
+const ACCOUNT_CHARS = 22;
 const PLOT_WIDTH = 480;
 const AXIS_HEIGHT = 32;
 const ROW_HEIGHT = 28;
@@ -106,8 +108,10 @@ function TimelineRow({
       onClick={onOpen}
       onKeyDown={onKeyDown}
     >
+      <title>{`${entry.tokenName} · ${entry.accountLabel}`}</title>
       <text className="timeline-label" x={LABEL_WIDTH - 10} y={y + 4} textAnchor="end">
         {entry.tokenName}
+        <tspan className="timeline-account"> · {shorten(entry.accountLabel)}</tspan>
       </text>
       <line className="timeline-bar" x1={LABEL_WIDTH} x2={x} y1={y} y2={y} />
       <circle className="timeline-dot" cx={x} cy={y} r={6} />
@@ -116,4 +120,8 @@ function TimelineRow({
       </text>
     </g>
   );
+}
+
+function shorten(text: string): string {
+  return text.length <= ACCOUNT_CHARS ? text : `${text.slice(0, ACCOUNT_CHARS - 1)}…`;
 }
