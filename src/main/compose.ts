@@ -81,7 +81,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     log,
     async close() {
       await core.reminders.stop();
-      if (core.clipboard) core.clipboard.flush();
+      if (core.clipboard) await core.clipboard.flush();
       await http.close();
     },
   };

@@ -92,7 +92,12 @@ export function createCore(deps: CoreDeps) {
     deps.log,
   );
   const clipboard = deps.clipboard
-    ? new SecretClipboard(deps.clipboard, () => clipboardClearSeconds)
+    ? new SecretClipboard(
+        deps.clipboard,
+        () => clipboardClearSeconds,
+        undefined,
+        (error) => deps.log.warn('clearing the clipboard failed', { error }),
+      )
     : null;
 
   const bindings = new PublishBindings(deps.dataDir, onRecovered);

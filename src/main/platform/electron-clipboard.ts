@@ -1,4 +1,4 @@
-import * as electron from 'electron';
+import { clipboard, ClipboardItem } from 'electron';
 import type { ClipboardPort } from '../core/clipboard/secret-clipboard';
 
 /**
@@ -35,63 +35,37 @@ export function rawFormat(name: string): string {
   return `electron application/osclipboard;format="${name}"`;
 }
 
-type ClipboardItemClass = new (items: Record<string, string | Buffer>) => unknown;
-/** `clipboard.write` as the newer Electron declares it: items in, a promise out. */
-interface ItemWriter {
-  write(items: unknown[]): Promise<void> | void;
-}
-
-/**
- * Electron's W3C-style ClipboardItem, where this Electron has it. Looked up with `in` rather than
- * imported: the Electron we build with (39) does not export it.
- */
-function clipboardItemClass(): ClipboardItemClass | null {
-  if (!('ClipboardItem' in electron)) return null;
-  const candidate: unknown = (electron as Record<string, unknown>)['ClipboardItem'];
-  return typeof candidate === 'function' ? (candidate as ClipboardItemClass) : null;
-}
-
 /**
  * Electron's clipboard as the core's port.
  *
- * The text and the "this is a password" marks must land in ONE clipboard commit. In Electron 39
- * every clipboard call is its own commit that empties the clipboard first (each creates a
- * ScopedClipboardWriter): `writeBuffer(hint)` after `writeText(secret)` leaves the hint and no
- * text, and `writeText` after `writeBuffer` drops the hint (electron/electron#2130, #11838,
- * #41462), while `clipboard.write({…})` takes only text, html, rtf, image and bookmark. Tools
- * that set the marks from Electron do it natively (Bitwarden's arboard-based module). Electron's
- * newer clipboard API commits every entry of one `write([ClipboardItem])` atomically, raw
- * formats included, so the marks are written with the text wherever that API exists; elsewhere
- * only the text is written, and the auto-clear is the protection.
+ * The text and the "this is a password" marks must land in ONE clipboard commit: a second
+ * commit empties the clipboard first, so a hint written after the text would replace it
+ * (electron/electron#41462). Electron's clipboard commits all entries of one
+ * `write([ClipboardItem])` atomically, raw platform formats included (since Electron 44), so the
+ * secret and its marks are one item.
  */
 export function createElectronClipboard(
   platform: NodeJS.Platform = process.platform,
 ): ClipboardPort {
-  const { clipboard } = electron;
   return {
-    writeSecret(text) {
-      const Item = clipboardItemClass();
+    async writeSecret(text) {
       const marks = Object.entries(concealedFormats(platform));
-      if (Item === null || marks.length === 0) {
-        clipboard.writeText(text);
+      if (marks.length === 0) {
+        await clipboard.writeText(text);
         return;
       }
-      const entries: Record<string, string | Buffer> = { 'text/plain': text };
-      for (const [name, bytes] of marks) entries[rawFormat(name)] = bytes;
-      // Should the newer API refuse the item, the user still gets the text they asked for.
+      const entries: Record<string, string | Blob> = { 'text/plain': text };
+      for (const [name, bytes] of marks) entries[rawFormat(name)] = new Blob([bytes]);
       try {
-        const pending = (clipboard as unknown as ItemWriter).write([new Item(entries)]);
-        void Promise.resolve(pending).catch(() => clipboard.writeText(text));
+        await clipboard.write([new ClipboardItem(entries)]);
       } catch {
-        clipboard.writeText(text);
+        // A clipboard that refuses a mark still gets the text the user asked for; the
+        // auto-clear protects it then.
+        await clipboard.writeText(text);
       }
     },
-    readText() {
-      return clipboard.readText();
-    },
-    clear() {
-      clipboard.clear();
-    },
+    readText: () => clipboard.readText(),
+    clear: () => Promise.resolve(clipboard.clear()),
   };
 }
 

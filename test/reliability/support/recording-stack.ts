@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../../src/shared/contract';
 import { createCore, type Core } from '../../../src/main/core/app-core';
-import type { ClipboardPort } from '../../../src/main/core/clipboard/secret-clipboard';
+import { MemoryClipboard } from '../../../src/main/core/test-support/memory-clipboard';
 import { createHttpClient } from '../../../src/main/core/http/http-client';
 import { createLogger, fileLogWriter } from '../../../src/main/core/log/logger';
 import type { ProviderAdapter } from '../../../src/main/core/providers/provider-adapter';
@@ -16,20 +16,6 @@ import { KeytarSecretStore } from '../../../src/main/platform/keytar-secret-stor
 export interface Recorded {
   channel: string;
   payload: unknown;
-}
-
-/** The clipboard of the desktop target, held in memory: what a copy put there. */
-export class MemoryClipboard implements ClipboardPort {
-  text = '';
-  writeSecret(text: string): void {
-    this.text = text;
-  }
-  readText(): string {
-    return this.text;
-  }
-  clear(): void {
-    this.text = '';
-  }
 }
 
 /**
@@ -99,7 +85,7 @@ export async function startRecordingStack(
       await rm(homeDir, { recursive: true, force: true });
     },
     async stop(): Promise<void> {
-      if (core.clipboard) core.clipboard.flush();
+      if (core.clipboard) await core.clipboard.flush();
       for (const key of await secrets.list()) await secrets.delete(key);
       await http.close();
       await rm(dataDir, { recursive: true, force: true });

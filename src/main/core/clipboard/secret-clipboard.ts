@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 /** The system clipboard as the platform layer offers it. */
 export interface ClipboardPort {
   /** Writes the text marked as a password where the platform has a way to say so. */
-  writeSecret(text: string): void;
-  readText(): string;
-  clear(): void;
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
 }
 
 export interface Timers {
@@ -37,29 +37,34 @@ export class SecretClipboard {
     private readonly clipboard: ClipboardPort,
     private readonly clearAfterSeconds: () => number,
     private readonly timers: Timers = realTimers,
+    /** A clear that fails on its timer has no caller to tell; the app logs it. */
+    private readonly onClearFailed: (error: unknown) => void = () => undefined,
   ) {}
 
-  copy(secret: string): { clearsAfterSeconds: number } {
+  async copy(secret: string): Promise<{ clearsAfterSeconds: number }> {
     this.cancel();
-    this.clipboard.writeSecret(secret);
+    await this.clipboard.writeSecret(secret);
     const seconds = this.clearAfterSeconds();
     if (seconds > 0) {
       const expected = fingerprint(secret);
-      const handle = this.timers.setTimeout(() => this.clearIfStillOurs(expected), seconds * 1000);
+      const handle = this.timers.setTimeout(() => {
+        this.clearIfStillOurs(expected).catch(this.onClearFailed);
+      }, seconds * 1000);
       this.pending = { handle, fingerprint: expected };
     }
     return { clearsAfterSeconds: seconds };
   }
 
   /** On quit: clear now rather than leave a secret behind. */
-  flush(): void {
-    if (this.pending) this.clearIfStillOurs(this.pending.fingerprint);
+  async flush(): Promise<void> {
+    const pending = this.pending;
     this.cancel();
+    if (pending) await this.clearIfStillOurs(pending.fingerprint);
   }
 
-  private clearIfStillOurs(expected: string): void {
+  private async clearIfStillOurs(expected: string): Promise<void> {
     this.pending = null;
-    if (fingerprint(this.clipboard.readText()) === expected) this.clipboard.clear();
+    if (fingerprint(await this.clipboard.readText()) === expected) await this.clipboard.clear();
   }
 
   private cancel(): void {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { secretKeys } from '../secrets/secret-store';
+import { MemoryClipboard } from '../test-support/memory-clipboard';
 import { addFakeAccount } from '../test-support/test-core';
 import {
   freezeAt,
@@ -53,19 +54,14 @@ describe('rotation rules', () => {
   });
 
   it('copies the new management credential from its management key after the switch', async () => {
-    const copied: string[] = [];
-    const clipboard = {
-      writeSecret: (text: string) => copied.push(text),
-      readText: () => copied.at(-1) ?? '',
-      clear: () => copied.push(''),
-    };
+    const clipboard = new MemoryClipboard();
     const w = await world({ clipboard });
     const { rotationId } = await w.t.core.rotation.start(w.accountId, await managementTokenId(w));
     const view = await w.t.core.rotation.whenSettled(rotationId);
     const newId = view.newTokenId ?? '';
 
     await w.t.core.secrets.copy(w.accountId, newId);
-    expect(copied).toEqual([w.t.provider.secretOf(newId)]);
+    expect(clipboard.written).toEqual([w.t.provider.secretOf(newId)]);
     await expect(w.t.core.secrets.copy(w.accountId, 'no-such-token')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
