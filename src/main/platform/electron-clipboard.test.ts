@@ -11,7 +11,7 @@ const clipboard = {
     calls.push(['write', data]);
     return Promise.resolve();
   }),
-  readText: vi.fn(() => Promise.resolve('current')),
+  readText: vi.fn((): string | Promise<string> => 'current'),
   clear: vi.fn(() => {
     calls.push(['clear']);
   }),
@@ -24,9 +24,11 @@ class FakeClipboardItem {
 
 const SECRET = 'kpat_5fQ9zR2wXyL7mN3vB8cD1eH4jK6tP0sA';
 
-async function load() {
+async function load(withClipboardItem = true) {
   vi.resetModules();
-  vi.doMock('electron', () => ({ clipboard, ClipboardItem: FakeClipboardItem }));
+  vi.doMock('electron', () =>
+    withClipboardItem ? { clipboard, ClipboardItem: FakeClipboardItem } : { clipboard },
+  );
   return import('./electron-clipboard');
 }
 
@@ -50,7 +52,18 @@ afterEach(() => {
   vi.doUnmock('electron');
 });
 
-describe('copying a secret (text and marks in one commit)', () => {
+describe('with the clipboard API of Electron 39 (no ClipboardItem)', () => {
+  it.each(['linux', 'darwin', 'win32'] as const)(
+    'on %s writes the text in one commit and never a mark that would replace it',
+    async (platform) => {
+      const { createElectronClipboard } = await load(false);
+      await createElectronClipboard(platform).writeSecret(SECRET);
+      expect(calls).toEqual([['writeText', SECRET]]);
+    },
+  );
+});
+
+describe('with ClipboardItem (Electron 44 and later: one item, one commit)', () => {
   const expected = {
     linux: { 'x-kde-passwordManagerHint': Buffer.from('secret') },
     darwin: { 'org.nspasteboard.ConcealedType': Buffer.alloc(0) },
@@ -103,10 +116,12 @@ describe('copying a secret (text and marks in one commit)', () => {
 });
 
 describe('reading and clearing', () => {
-  it('passes through to Electron', async () => {
+  it('passes through to Electron, whether it answers at once or with a promise', async () => {
     const { createElectronClipboard } = await load();
     const port = createElectronClipboard('linux');
     expect(await port.readText()).toBe('current');
+    clipboard.readText.mockImplementationOnce(() => Promise.resolve('later'));
+    expect(await port.readText()).toBe('later');
     await port.clear();
     expect(calls).toEqual([['clear']]);
   });
