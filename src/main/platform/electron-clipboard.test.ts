@@ -52,7 +52,7 @@ afterEach(() => {
   vi.doUnmock('electron');
 });
 
-describe('with the clipboard API of Electron 39 (no ClipboardItem)', () => {
+describe('with the clipboard API of Electron 40 (no ClipboardItem)', () => {
   it.each(['linux', 'darwin', 'win32'] as const)(
     'on %s writes the text in one commit and never a mark that would replace it',
     async (platform) => {

@@ -43,7 +43,7 @@ interface ItemWriter {
 
 /**
  * Electron's ClipboardItem, where this Electron has it (44 and later). Looked up at run time: the
- * Electron the project builds with (39, the newest whose tooling runs on Node 20) has none.
+ * Electron the project builds with (40, the newest whose tooling installs on Node 20) has none.
  */
 function clipboardItemClass(): ClipboardItemClass | null {
   if (!('ClipboardItem' in electron)) return null;
