@@ -6,6 +6,7 @@ import { useStore } from '../store';
 import { CredentialField } from './credential-field';
 import { FormField } from './form-field';
 import { Modal } from './modal';
+import { ProviderField } from './provider-field';
 
 interface FormValues {
   label: string;
@@ -179,42 +180,13 @@ export function AddAccountDialog(): ReactNode {
             )}
           </FormField>
           {provider.accountFields.map((field) => (
-            <FormField
+            <ProviderField
               key={`${provider.kind}:${field.key}`}
-              label={field.label}
-              hint={field.help}
+              field={field}
+              value={values.settings[field.key] ?? ''}
               error={errors[`setting:${field.key}`]}
-              optional={!field.required}
-            >
-              {(control) =>
-                field.choices === undefined ? (
-                  <input
-                    {...control}
-                    type="text"
-                    required={field.required}
-                    autoComplete="off"
-                    spellCheck={false}
-                    placeholder={field.placeholder}
-                    value={values.settings[field.key] ?? ''}
-                    onChange={(e) => updateSetting(field.key, e.target.value)}
-                  />
-                ) : (
-                  <select
-                    {...control}
-                    required={field.required}
-                    value={values.settings[field.key] ?? ''}
-                    onChange={(e) => updateSetting(field.key, e.target.value)}
-                  >
-                    <option value="">{field.required ? 'Choose…' : 'None'}</option>
-                    {field.choices.map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choice}
-                      </option>
-                    ))}
-                  </select>
-                )
-              }
-            </FormField>
+              onChange={(value) => updateSetting(field.key, value)}
+            />
           ))}
           <CredentialField
             provider={provider}

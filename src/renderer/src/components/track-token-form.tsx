@@ -6,6 +6,7 @@ import { attempt } from '../lib/api';
 import { expiresAtFrom, trackExpiryChoices } from '../lib/track-expiry';
 import { useStore } from '../store';
 import { FormField } from './form-field';
+import { ProviderField } from './provider-field';
 import { TrackExpiryField } from './track-expiry-field';
 
 interface TrackTokenFormProps {
@@ -136,42 +137,13 @@ export function TrackTokenForm({ account, provider, onDone }: TrackTokenFormProp
         )}
       </FormField>
       {provider.trackFields.map((field) => (
-        <FormField
+        <ProviderField
           key={field.key}
-          label={field.label}
-          hint={field.help}
+          field={field}
+          value={fields[field.key] ?? ''}
           error={errors[`field:${field.key}`]}
-          optional={!field.required}
-        >
-          {(control) =>
-            field.choices === undefined ? (
-              <input
-                {...control}
-                type="text"
-                required={field.required}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={field.placeholder}
-                value={fields[field.key] ?? ''}
-                onChange={(e) => setFields((v) => ({ ...v, [field.key]: e.target.value }))}
-              />
-            ) : (
-              <select
-                {...control}
-                required={field.required}
-                value={fields[field.key] ?? ''}
-                onChange={(e) => setFields((v) => ({ ...v, [field.key]: e.target.value }))}
-              >
-                <option value="">{field.required ? 'Choose…' : 'None'}</option>
-                {field.choices.map((choice) => (
-                  <option key={choice} value={choice}>
-                    {choice}
-                  </option>
-                ))}
-              </select>
-            )
-          }
-        </FormField>
+          onChange={(value) => setFields((v) => ({ ...v, [field.key]: value }))}
+        />
       ))}
       {capabilities.roles.length > 0 ? (
         <FormField
