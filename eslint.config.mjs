@@ -20,6 +20,7 @@ export default tseslint.config(
       '.build/**',
       '**/.tmp/**',
       'node_modules/**',
+      '.tools/**',
       'test-results/**',
       'playwright-report/**',
       'coverage/**',
