@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { startDemoServices, type DemoServices } from '../sim/demo/demo-services';
 import type { FailureSpec } from '../sim/common/sim-types';
@@ -197,7 +197,11 @@ test('one window shows every account of every service; a failing one is marked a
   await expectEveryAccount(app, accounts);
 });
 
-/** The README's pictures are taken from this run: every service, as a user would see them. */
+/**
+ * The README's pictures are taken from this run: every service, as a user would see them. They go
+ * to the build folder; `npm run screenshots` copies them into docs/.
+ */
 function docsImage(name: string): string {
-  return join(__dirname, '..', 'docs', name);
+  const root = resolve(__dirname, '..');
+  return join(resolve(root, process.env['TOKENDESK_BUILD_DIR'] ?? 'out'), 'screenshots', name);
 }
