@@ -1,4 +1,6 @@
-// `npm start`: build and run the desktop app, or explain plainly why it cannot run here.
+// `npm start`: the production build of the desktop app (no devtools, no dev server, the renderer
+// from app://tokendesk), or a plain explanation of why it cannot run here. `npm run dev` is the
+// hot-reloading development loop.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,5 +31,11 @@ if (electronBinary() === null) {
   process.exit(1);
 }
 
-const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit' });
+const electron = electronBinary();
+const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+// The dev server's address means nothing to a production build; dropping it keeps that obvious.
+const env = { ...process.env };
+delete env['ELECTRON_RENDERER_URL'];
+const result = spawnSync(electron, ['.'], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

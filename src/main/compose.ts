@@ -82,6 +82,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     async close() {
       await core.reminders.stop();
       if (core.clipboard) await core.clipboard.flush();
+      await core.flushWrites();
       await http.close();
     },
   };

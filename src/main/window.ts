@@ -2,7 +2,7 @@ import { BrowserWindow, type WebContents } from 'electron';
 
 export interface MainWindowOptions {
   preload: string;
-  /** Off in packaged builds: devtools would let anyone at the keyboard drive window.api. */
+  /** Off in production builds: devtools would let anyone at the keyboard drive window.api. */
   devTools: boolean;
 }
 

@@ -15,8 +15,7 @@ import { sampleOf } from './support/sample-args';
 import { apiCall, pooledApiCall, signIn } from './support/web-session';
 
 const CANARY = `fuzzcanary${randomBytes(12).toString('hex')}`;
-const OWN_PAGE = '/opt/TokenDesk/out/renderer/index.html';
-const OWN_URL = `file://${OWN_PAGE}`;
+const OWN_URL = 'app://tokendesk/index.html';
 const tally = new Tally('ipc-fuzz', 'IPC fuzz: malformed payloads refused by schema');
 
 let t: TestCore;
@@ -42,7 +41,7 @@ const everyPayload: Malformed[] = channels.flatMap((channel) => malformedPayload
 
 beforeAll(async () => {
   t = await createTestCore();
-  const policy = createOriginPolicy(OWN_PAGE, undefined);
+  const policy = createOriginPolicy(undefined);
   dispatch = createDispatcher(
     counted(createHandlerTable(t.core, { target: 'electron', version: 'fuzz' })),
     {
@@ -152,7 +151,7 @@ describe('IPC fuzz', () => {
     const strangers = [
       { url: OWN_URL, isMainFrame: false },
       { url: 'https://attacker.test/', isMainFrame: true },
-      { url: `file://attacker.test${OWN_PAGE}`, isMainFrame: true },
+      { url: 'app://attacker.test/index.html', isMainFrame: true },
       { url: null, isMainFrame: true },
     ];
     for (const channel of channels) {
