@@ -111,6 +111,7 @@ async function start(): Promise<void> {
 
   mainWindow = createMainWindow({
     preload: join(__dirname, '../preload/index.js'),
+    icon: join(__dirname, '../renderer/icon.png'),
     devTools: isDevelopmentBuild,
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
