@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { channels, type Envelope } from '../shared/contract';
+import { channels, type Envelope, type EventName } from '../shared/contract';
 import type { Account } from '../shared/model';
 import type { App, AppOptions } from './compose';
 import type { Dispatch, SenderFacts } from './ipc/handle';
@@ -56,6 +56,8 @@ beforeEach(() => {
   // The core is proven elsewhere; here a stand-in App shows what the shell does around it.
   const app = {
     dispatch,
+    // The real App checks the payload first (compose.ts); the stand-in passes it on.
+    emit: (event: EventName, payload: unknown) => composeOptions().emit(event, payload),
     close: closeApp,
     core: { accounts: { list: listAccounts }, reminders: { wake: wakeReminders } },
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },

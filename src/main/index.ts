@@ -2,8 +2,8 @@ import { app, BrowserWindow, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
 import { isDevelopmentBuild } from './build-flavor';
 import { composeApp, type App } from './compose';
-import type { EmitEvent } from './core/events';
 import { resolveDataDir } from './core/storage/data-dir';
+import type { SendEvent } from './ipc/checked-events';
 import { bindIpc } from './ipc/electron-binding';
 import { electronClipboard } from './platform/electron-clipboard';
 import { createElectronReminders } from './platform/electron-reminders';
@@ -27,13 +27,14 @@ const openExternal = createExternalOpener(
   (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: https, known origins only
 );
 
-const sendToWindows: EmitEvent = (event, payload) => {
+/** The raw push to the windows; composeApp puts the contract check in front of it. */
+const sendToWindows: SendEvent = (event, payload) => {
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
 };
 const reminders = createElectronReminders({
   openToken: (ref) => {
     showMainWindow();
-    sendToWindows('attention:open', ref);
+    tokenDesk?.emit('attention:open', ref);
   },
   showWindow: showMainWindow,
 });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { EventName, EventPayload } from '../../shared/contract';
+import type { EventName } from '../../shared/contract';
 import type { Logger } from '../core/log/logger';
 import type { Dispatch } from '../ipc/handle';
 import { SessionGuard } from './session-guard';
@@ -21,7 +21,8 @@ export interface WebServer {
   /** Open this once, in one tab: its nonce is traded for the session, then it is spent. */
   loginUrl: string;
   origin: string;
-  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Pushes an event to every open stream; composeApp has checked it against the contract. */
+  broadcast(event: EventName, payload: unknown): void;
   close(): Promise<void>;
 }
 
