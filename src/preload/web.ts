@@ -23,12 +23,17 @@ async function signIn(): Promise<string | null> {
   if (login === null) return null;
   // The spent nonce leaves the address bar and the history at once.
   history.replaceState(null, '', '/');
-  const response = await fetch('/session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tokendesk-request': '1' },
-    body: JSON.stringify({ login }),
-    cache: 'no-store',
-  });
+  let response: Response;
+  try {
+    response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tokendesk-request': '1' },
+      body: JSON.stringify({ login }),
+      cache: 'no-store',
+    });
+  } catch {
+    return null;
+  }
   if (!response.ok) return null;
   const { session: token } = (await response.json()) as { session: string };
   sessionStorage.setItem(SESSION_KEY, token);
