@@ -3,14 +3,52 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
+// The layers of src/, enforced here and proven by scripts/lint-boundaries.test.ts.
 const electronAndKeytar = [
   {
     name: 'electron',
-    message:
-      'The core runs under plain Node: Electron stays in src/main/platform and src/main/index.ts.',
+    message: 'Electron stays in src/main/platform and the shell (the top-level files of src/main).',
   },
   { name: 'keytar', message: 'Only src/main/platform talks to the keychain.' },
+];
+const electronSubpaths = {
+  group: ['electron/*'],
+  message: 'Electron stays in src/main/platform and the shell (the top-level files of src/main).',
+};
+const simulators = {
+  group: ['**/sim', '**/sim/**'],
+  message: 'The simulators are for tests and the demo: only src/demo may start them.',
+};
+const nodeModules = [
+  { group: ['node:*'], message: 'This code runs in a web page too: no Node modules.' },
+];
+const nodeBuiltins = builtinModules
+  .filter((name) => !name.startsWith('_'))
+  .map((name) => ({ name, message: 'This code runs in a web page too: no Node modules.' }));
+const outerLayers = {
+  group: ['**/platform/**', '**/ipc/**', '**/web/**'],
+  message: 'The core is the inner layer: platform, ipc and web call it, never the other way round.',
+};
+const testCode = {
+  group: ['**/test-support/**', '**/test/**', '**/e2e/**', '**/*.test', '**/*-test-kit', 'vitest'],
+  message: 'Test code stays out of the core the app ships.',
+};
+/** Where Electron and keytar may be imported: the platform layer and the shell. */
+const electronAllowed = [
+  'src/main/*.ts',
+  'src/main/platform/**/*.ts',
+  'src/main/ipc/electron-binding.ts',
+  'src/main/test-support/electron-fakes.ts',
+  'src/preload/index.ts',
+  'src/preload/*.test.ts',
+];
+/** The core's own test helpers and tests: they may use test code, nothing else changes. */
+const coreTests = [
+  'src/main/core/**/*.test.ts',
+  'src/main/core/**/test-support/**/*.ts',
+  'src/main/core/**/*-test-kit.ts',
 ];
 
 export default tseslint.config(
@@ -65,9 +103,67 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['src/main/core/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: electronAndKeytar }],
+      'no-restricted-imports': [
+        'error',
+        { paths: electronAndKeytar, patterns: [electronSubpaths, simulators] },
+      ],
+    },
+  },
+  {
+    files: electronAllowed,
+    rules: { 'no-restricted-imports': ['error', { patterns: [simulators] }] },
+  },
+  {
+    files: ['src/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: electronAndKeytar, patterns: [electronSubpaths] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    ignores: coreTests,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electronAndKeytar,
+          patterns: [electronSubpaths, simulators, outerLayers, testCode],
+        },
+      ],
+    },
+  },
+  {
+    files: coreTests,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: electronAndKeytar, patterns: [electronSubpaths, simulators, outerLayers] },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronAndKeytar, ...nodeBuiltins],
+          patterns: [
+            electronSubpaths,
+            simulators,
+            ...nodeModules,
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'src/shared is the contract every side imports; it imports none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -79,9 +175,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: electronAndKeytar,
+          paths: [...electronAndKeytar, ...nodeBuiltins],
           patterns: [
-            { group: ['node:*'], message: 'The renderer is a web page: no Node modules.' },
+            electronSubpaths,
+            simulators,
+            ...nodeModules,
             {
               group: ['**/main/**', '**/preload/*', '!**/preload/index.d'],
               message:

@@ -11,6 +11,6 @@ export TOKENDESK_RELIABILITY_DIR="${TOKENDESK_RELIABILITY_DIR:-$(mktemp -d -t to
 status=0
 node scripts/reliability-electronegativity.mjs || status=1
 dbus-run-session -- bash scripts/with-test-keyring.sh \
-  npx vitest run --config test/reliability/vitest.config.ts || status=1
+  npx vitest run --config test/reliability/vitest.config.mts || status=1
 npx tsx scripts/reliability-summary.ts || status=1
 exit "$status"

@@ -1,18 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export type Target = 'electron' | 'browser';
 
 const require = createRequire(__filename);
 
-/** The path of Electron's binary, or null where it was never downloaded. */
+/**
+ * The path of Electron's binary, or null where it was never downloaded. Read from the package's
+ * path.txt rather than `require('electron')`, which since Electron 45 starts a download.
+ */
 export function electronBinary(): string | null {
-  try {
-    const path: unknown = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const packageDir = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 /** E2E_TARGET picks; otherwise the desktop app where it can run, the browser target elsewhere. */

@@ -15,6 +15,7 @@ import { podstackAdapter } from './core/providers/podstack/podstack.adapter';
 import { teraswitchAdapter } from './core/providers/teraswitch/teraswitch.adapter';
 import type { SecretStore } from './core/secrets/secret-store';
 import { ensurePrivateDir } from './core/storage/atomic-file';
+import { checkedEvents, type SendEvent } from './ipc/checked-events';
 import { createDispatcher, type Dispatch, type SenderFacts } from './ipc/handle';
 import { createHandlerTable } from './ipc/handlers';
 
@@ -24,7 +25,8 @@ export interface AppOptions {
   dataDir: string;
   secrets: SecretStore;
   clipboard: ClipboardPort | null;
-  emit: EmitEvent;
+  /** The target's raw way to push an event; compose puts the contract check in front of it. */
+  emit: SendEvent;
   isTrustedSender: (sender: SenderFacts) => boolean;
   /** Desktop notifications and the tray badge (Electron only). */
   reminderPort?: ReminderPort | null;
@@ -36,6 +38,8 @@ export interface App {
   core: Core;
   dispatch: Dispatch;
   log: Logger;
+  /** Every event main sends goes through here: parsed by its contract schema first. */
+  emit: EmitEvent;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,9 @@ export interface App {
 export async function composeApp(options: AppOptions): Promise<App> {
   await ensurePrivateDir(options.dataDir);
   const log = createLogger(fileLogWriter(join(options.dataDir, 'logs', 'tokendesk.log')));
+  const emit = checkedEvents(options.emit, (event, fields) =>
+    log.error('an event broke its contract and was not sent', { event, fields }),
+  );
   const http = createHttpClient({});
   const clearDelay = clearDelayFrom(process.env);
   if (clearDelay.problem !== null) log.warn(clearDelay.problem);
@@ -60,7 +67,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       teraswitchAdapter,
     ],
     log,
-    emit: options.emit,
+    emit,
     clipboard: options.clipboard,
     reminderPort: options.reminderPort ?? null,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
@@ -79,9 +86,11 @@ export async function composeApp(options: AppOptions): Promise<App> {
     core,
     dispatch,
     log,
+    emit,
     async close() {
       await core.reminders.stop();
       if (core.clipboard) await core.clipboard.flush();
+      await core.flushWrites();
       await http.close();
     },
   };

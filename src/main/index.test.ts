@@ -1,20 +1,20 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { channels, type Envelope } from '../shared/contract';
+import { channels, type Envelope, type EventName } from '../shared/contract';
 import type { Account } from '../shared/model';
 import type { App, AppOptions } from './compose';
 import type { Dispatch, SenderFacts } from './ipc/handle';
 import {
   createElectronFakes,
+  fakeEvent,
   FakeWebContents,
   flushPromises,
   type ElectronFakes,
   type FakeFrame,
 } from './test-support/electron-fakes';
 
-/** Where index.ts (next to this file) looks for the built renderer, as a URL. */
-const OWN_URL = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+/** Where a production build loads the renderer from: its own privileged scheme. */
+const OWN_URL = 'app://tokendesk/index.html';
+const DEV_SERVER = 'http://localhost:5173';
 const DATA_DIR = '/nonexistent/tokendesk-test-data';
 const REFUSED: Envelope<unknown> = {
   ok: false,
@@ -40,9 +40,12 @@ let closeApp: Mock<() => Promise<void>>;
 let composeApp: Mock<(options: AppOptions) => Promise<App>>;
 let listAccounts: Mock<() => Promise<Account[]>>;
 let wakeReminders: Mock<() => Promise<void>>;
+/** What electron-vite's define makes of the build: `npm run dev` or a production build. */
+let developmentBuild: boolean;
 
 beforeEach(() => {
   vi.resetModules();
+  developmentBuild = false;
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   vi.stubEnv('TOKENDESK_DATA_DIR', DATA_DIR);
   electron = createElectronFakes();
@@ -53,6 +56,8 @@ beforeEach(() => {
   // The core is proven elsewhere; here a stand-in App shows what the shell does around it.
   const app = {
     dispatch,
+    // The real App checks the payload first (compose.ts); the stand-in passes it on.
+    emit: (event: EventName, payload: unknown) => composeOptions().emit(event, payload),
     close: closeApp,
     core: { accounts: { list: listAccounts }, reminders: { wake: wakeReminders } },
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
@@ -60,6 +65,11 @@ beforeEach(() => {
   composeApp = vi.fn<(options: AppOptions) => Promise<App>>(() => Promise.resolve(app));
   vi.doMock('electron', () => electron);
   vi.doMock('./compose', () => ({ composeApp }));
+  vi.doMock('./build-flavor', () => ({
+    get isDevelopmentBuild() {
+      return developmentBuild;
+    },
+  }));
   vi.doMock('./platform/keytar-secret-store', () => ({
     KeytarSecretStore: FakeKeytarSecretStore,
   }));
@@ -193,7 +203,7 @@ describe('permissions', () => {
     await launchReady();
     const { setPermissionRequestHandler, setPermissionCheckHandler } =
       electron.session.defaultSession;
-    const loaded = mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0;
+    const loaded = mainWindow().loadURL.mock.invocationCallOrder[0] ?? 0;
 
     expect(setPermissionRequestHandler.mock.invocationCallOrder[0]).toBeLessThan(loaded);
     expect(setPermissionCheckHandler.mock.invocationCallOrder[0]).toBeLessThan(loaded);
@@ -212,7 +222,7 @@ describe('IPC', () => {
     await launchReady();
     const registered = electron.ipcMain.handle.mock.invocationCallOrder.at(-1) ?? Infinity;
 
-    expect(registered).toBeLessThan(mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0);
+    expect(registered).toBeLessThan(mainWindow().loadURL.mock.invocationCallOrder[0] ?? 0);
   });
 
   it("passes a call from our page's main frame on with what is known of the sender", async () => {
@@ -288,11 +298,28 @@ describe('composition', () => {
     expect(composeOptions().clipboard).not.toBeNull();
   });
 
-  it('closes the app when Electron quits', async () => {
+  it('holds the quit until the app has closed (clipboard cleared, journals flushed)', async () => {
     await launchReady();
+    let finishClosing: () => void = () => undefined;
+    closeApp.mockImplementationOnce(
+      () => new Promise<void>((resolve) => (finishClosing = resolve)),
+    );
+    const firstQuit = fakeEvent();
 
-    electron.app.emit('will-quit');
+    electron.app.emit('before-quit', firstQuit);
+    await flushPromises();
 
+    expect(firstQuit.defaultPrevented).toBe(true);
+    expect(closeApp).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+
+    finishClosing();
+    await flushPromises();
+
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    const secondQuit = fakeEvent();
+    electron.app.emit('before-quit', secondQuit);
+    expect(secondQuit.defaultPrevented).toBe(false);
     expect(closeApp).toHaveBeenCalledOnce();
   });
 
@@ -306,7 +333,7 @@ describe('composition', () => {
 });
 
 describe('the window', () => {
-  it('is built with the hardened preferences and the bundled preload', async () => {
+  it('is built with the hardened preferences and the bundled preload, without devtools', async () => {
     await launchReady();
     const preferences = mainWindow().options.webPreferences;
 
@@ -316,26 +343,41 @@ describe('the window', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webviewTag: false,
-      devTools: true,
+      devTools: false,
     });
   });
 
-  it('has no devtools in a packaged app', async () => {
-    electron.app.isPackaged = true;
+  it('has devtools in a development build only', async () => {
+    developmentBuild = true;
 
     await launchReady();
 
-    expect(mainWindow().options.webPreferences?.devTools).toBe(false);
+    expect(mainWindow().options.webPreferences?.devTools).toBe(true);
   });
 
-  it('loads the built renderer and shows the window when it is ready', async () => {
+  it('registers its scheme as privileged before Electron is ready', async () => {
+    await launch();
+
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true },
+      },
+    ]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('loads the renderer from app://tokendesk, served before the page loads, and shows the window when it is ready', async () => {
     await launchReady();
     const window = mainWindow();
 
-    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(
-      join(__dirname, '../renderer/index.html'),
+    expect(electron.protocol.handle).toHaveBeenCalledOnce();
+    expect(electron.protocol.handle.mock.calls[0]?.[0]).toBe('app');
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(OWN_URL);
+    expect(electron.protocol.handle.mock.invocationCallOrder[0]).toBeLessThan(
+      window.loadURL.mock.invocationCallOrder[0] ?? 0,
     );
-    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.loadFile).not.toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
 
     window.emit('ready-to-show');
@@ -343,28 +385,27 @@ describe('the window', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the dev server in development, and trusts only it', async () => {
+  it('ignores ELECTRON_RENDERER_URL in a production build', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
 
     await launchReady();
 
-    expect(mainWindow().loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173');
-    const { isTrustedSender } = composeOptions();
-    expect(isTrustedSender({ url: 'http://localhost:5173/', isMainFrame: true })).toBe(true);
-    expect(isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(false);
-  });
-
-  it('ignores the dev server in a packaged app', async () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    electron.app.isPackaged = true;
-
-    await launchReady();
-
-    expect(mainWindow().loadURL).not.toHaveBeenCalled();
-    expect(mainWindow().loadFile).toHaveBeenCalledOnce();
+    expect(mainWindow().loadURL).toHaveBeenCalledExactlyOnceWith(OWN_URL);
     const { isTrustedSender } = composeOptions();
     expect(isTrustedSender({ url: 'http://localhost:5173/', isMainFrame: true })).toBe(false);
     expect(isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(true);
+  });
+
+  it('loads the dev server in a development build, and trusts only it', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', DEV_SERVER);
+    developmentBuild = true;
+
+    await launchReady();
+
+    expect(mainWindow().loadURL).toHaveBeenCalledExactlyOnceWith(DEV_SERVER);
+    const { isTrustedSender } = composeOptions();
+    expect(isTrustedSender({ url: `${DEV_SERVER}/`, isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(false);
   });
 
   it('brings the window back when a second instance starts', async () => {
@@ -464,7 +505,8 @@ describe('remote content', () => {
     'http://127.0.0.1:8080/',
     'wss://attacker.test/socket',
     'file:///etc/passwd',
-    new URL('../main/index.js', OWN_URL).href,
+    'app://attacker.test/index.html',
+    'http://localhost:5173/',
   ])('cancels a request for %s', async (url) => {
     await launchReady();
 
@@ -476,7 +518,7 @@ describe('remote content', () => {
     const { onBeforeRequest } = electron.session.defaultSession.webRequest;
 
     expect(onBeforeRequest.mock.invocationCallOrder[0]).toBeLessThan(
-      mainWindow().loadFile.mock.invocationCallOrder[0] ?? 0,
+      mainWindow().loadURL.mock.invocationCallOrder[0] ?? 0,
     );
   });
 });
@@ -546,7 +588,8 @@ describe('reminders', () => {
     await launchReady();
     reminderPort().count(1);
 
-    electron.app.emit('will-quit');
+    electron.app.emit('before-quit', fakeEvent());
+    await flushPromises();
 
     expect(electron.trays[0]?.destroy).toHaveBeenCalledOnce();
   });

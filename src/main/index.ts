@@ -1,18 +1,25 @@
 import { app, BrowserWindow, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
+import { isDevelopmentBuild } from './build-flavor';
 import { composeApp, type App } from './compose';
-import type { EmitEvent } from './core/events';
 import { resolveDataDir } from './core/storage/data-dir';
+import type { SendEvent } from './ipc/checked-events';
 import { bindIpc } from './ipc/electron-binding';
 import { electronClipboard } from './platform/electron-clipboard';
 import { createElectronReminders } from './platform/electron-reminders';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
+import { waitForCleanupOnQuit } from './quit';
+import { RENDERER_URL } from './app-origin';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createExternalOpener, createOriginPolicy } from './security';
 import { createMainWindow, lockDownWebContents } from './window';
 
-const rendererIndex = join(__dirname, '../renderer/index.html');
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const policy = createOriginPolicy(rendererIndex, app.isPackaged ? undefined : devServerUrl);
+/** Long enough for a clipboard clear and a journal fsync; short enough that quitting still feels like quitting. */
+const QUIT_CLEANUP_TIMEOUT_MS = 5_000;
+// Only a development build reads the dev server's address: in a production build no variable in
+// the environment can point the window, and with it the trusted IPC sender, at another page.
+const devServerUrl = isDevelopmentBuild ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const policy = createOriginPolicy(devServerUrl);
 let mainWindow: BrowserWindow | null = null;
 let tokenDesk: App | null = null;
 const openExternal = createExternalOpener(
@@ -20,13 +27,14 @@ const openExternal = createExternalOpener(
   (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: https, known origins only
 );
 
-const sendToWindows: EmitEvent = (event, payload) => {
+/** The raw push to the windows; composeApp puts the contract check in front of it. */
+const sendToWindows: SendEvent = (event, payload) => {
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
 };
 const reminders = createElectronReminders({
   openToken: (ref) => {
     showMainWindow();
-    sendToWindows('attention:open', ref);
+    tokenDesk?.emit('attention:open', ref);
   },
   showWindow: showMainWindow,
 });
@@ -38,6 +46,7 @@ function showMainWindow(): void {
 }
 
 app.enableSandbox();
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -54,9 +63,13 @@ if (!app.requestSingleInstanceLock()) {
     }),
   );
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    reminders.dispose();
-    void tokenDesk?.close();
+  waitForCleanupOnQuit(app, {
+    run: async () => {
+      reminders.dispose();
+      if (tokenDesk !== null) await tokenDesk.close();
+    },
+    timeoutMs: QUIT_CLEANUP_TIMEOUT_MS,
+    onProblem: (error) => tokenDesk?.log.warn('cleanup on quit did not finish', { error }),
   });
   // A failure in start() too: otherwise the process would live on without a window, holding
   // the single-instance lock so that every later launch silently does nothing.
@@ -79,6 +92,7 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !policy.isOwnResource(details.url) }),
   );
+  serveRenderer(join(__dirname, '../renderer'));
 
   tokenDesk = await composeApp({
     target: 'electron',
@@ -98,12 +112,12 @@ async function start(): Promise<void> {
 
   mainWindow = createMainWindow({
     preload: join(__dirname, '../preload/index.js'),
-    devTools: !app.isPackaged,
+    icon: join(__dirname, '../renderer/icon.png'),
+    devTools: isDevelopmentBuild,
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (devServerUrl !== undefined && !app.isPackaged) await mainWindow.loadURL(devServerUrl);
-  else await mainWindow.loadFile(rendererIndex);
+  await mainWindow.loadURL(devServerUrl ?? RENDERER_URL);
 }

@@ -6,58 +6,41 @@ import {
   knownServiceOrigins,
 } from './security';
 
-const RENDERER_INDEX = '/opt/TokenDesk/resources/app.asar/out/renderer/index.html';
-const OWN_URL = `file://${RENDERER_INDEX}`;
+const OWN_URL = 'app://tokendesk/index.html';
 const DEV_SERVER = 'http://localhost:5173';
 
-describe('createOriginPolicy in a built app', () => {
-  const policy = createOriginPolicy(RENDERER_INDEX, undefined);
+describe('createOriginPolicy in a production build', () => {
+  const policy = createOriginPolicy(undefined);
+
+  it.each([OWN_URL, `${OWN_URL}#/tokens`, `${OWN_URL}?view=tokens`, 'app://tokendesk/'])(
+    'treats %s as our own page',
+    (url) => {
+      expect(policy.isOwnUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
-    OWN_URL,
-    `${OWN_URL}#/tokens`,
-    `${OWN_URL}?view=tokens`,
-    `file://localhost${RENDERER_INDEX}`,
-  ])('treats %s as our own page', (url) => {
-    expect(policy.isOwnUrl(url)).toBe(true);
-  });
-
-  it.each([
-    ['another file of ours', 'file:///opt/TokenDesk/resources/app.asar/out/renderer/other.html'],
+    ['another host on our scheme', 'app://attacker.test/index.html'],
+    ['our host with a port', 'app://tokendesk:8080/index.html'],
+    ['our host as credentials', 'app://tokendesk@attacker.test/index.html'],
+    ['the old file page', 'file:///opt/TokenDesk/resources/app.asar/out/renderer/index.html'],
     ['a file elsewhere', 'file:///etc/passwd'],
-    ['a directory above', 'file:///opt/TokenDesk/resources/app.asar/out/'],
-    ['an encoded separator', 'file:///opt/TokenDesk/resources/app.asar/out/renderer%2Findex.html'],
-    ['our path on another host', `file://attacker.test${RENDERER_INDEX}`],
-    ['our path over https', `https://attacker.test${RENDERER_INDEX}`],
+    ['our host over https', 'https://tokendesk/index.html'],
     ['the dev server', `${DEV_SERVER}/`],
   ])('refuses %s', (_what, url) => {
     expect(policy.isOwnUrl(url)).toBe(false);
   });
 
-  it.each(['', 'not a url', 'http://[::1', 'file', '//opt/TokenDesk/index.html'])(
+  it.each(['', 'not a url', 'http://[::1', 'app', '//tokendesk/index.html'])(
     'refuses the unparsable %j',
     (url) => {
       expect(policy.isOwnUrl(url)).toBe(false);
     },
   );
-
-  it('understands a Windows install path', () => {
-    const windows = createOriginPolicy(
-      'C:\\Program Files\\TokenDesk\\resources\\app.asar\\out\\renderer\\index.html',
-      undefined,
-    );
-
-    expect(
-      windows.isOwnUrl(
-        'file:///C:/Program%20Files/TokenDesk/resources/app.asar/out/renderer/index.html',
-      ),
-    ).toBe(true);
-    expect(windows.isOwnUrl('file:///C:/Windows/System32/index.html')).toBe(false);
-  });
 });
 
 describe('createOriginPolicy in development', () => {
-  const policy = createOriginPolicy(RENDERER_INDEX, DEV_SERVER);
+  const policy = createOriginPolicy(DEV_SERVER);
 
   it.each([`${DEV_SERVER}/`, `${DEV_SERVER}/#/tokens`, `${DEV_SERVER}/src/main.tsx?t=1`])(
     'treats %s on the dev server as our own page',
@@ -72,13 +55,13 @@ describe('createOriginPolicy in development', () => {
     ['another host', 'http://127.0.0.1:5173/'],
     ['a host that starts like ours', 'http://localhost:5173.attacker.test/'],
     ['ours as credentials of another host', 'http://localhost:5173@attacker.test/'],
-    ['the built file (only the dev server is ours in dev mode)', OWN_URL],
+    ['the built page (only the dev server is ours in dev mode)', OWN_URL],
   ])('refuses %s', (_what, url) => {
     expect(policy.isOwnUrl(url)).toBe(false);
   });
 
   it('compares origins, not prefixes', () => {
-    const ours = createOriginPolicy(RENDERER_INDEX, 'https://ours.example.com');
+    const ours = createOriginPolicy('https://ours.example.com');
 
     expect(ours.isOwnUrl('https://ours.example.com/index.html')).toBe(true);
     expect(ours.isOwnUrl('https://ours.example.com.attacker.test/')).toBe(false);
@@ -88,7 +71,7 @@ describe('createOriginPolicy in development', () => {
 });
 
 describe('isTrustedSender', () => {
-  const policy = createOriginPolicy(RENDERER_INDEX, undefined);
+  const policy = createOriginPolicy(undefined);
 
   it('trusts the main frame of our own page', () => {
     expect(policy.isTrustedSender({ url: OWN_URL, isMainFrame: true })).toBe(true);
@@ -130,25 +113,24 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('isOwnResource', () => {
-  const built = createOriginPolicy(RENDERER_INDEX, undefined);
-  const dev = createOriginPolicy(RENDERER_INDEX, DEV_SERVER);
-  const assets = 'file:///opt/TokenDesk/resources/app.asar/out/renderer/assets';
+  const built = createOriginPolicy(undefined);
+  const dev = createOriginPolicy(DEV_SERVER);
 
-  it.each([OWN_URL, `${assets}/index-abc.js`, `${assets}/index.css`, 'data:image/png;base64,AA'])(
-    'lets the built page load %s',
-    (url) => {
-      expect(built.isOwnResource(url)).toBe(true);
-    },
-  );
+  it.each([
+    OWN_URL,
+    'app://tokendesk/assets/index-abc.js',
+    'app://tokendesk/assets/index.css',
+    'data:image/png;base64,AA',
+  ])('lets the built page load %s', (url) => {
+    expect(built.isOwnResource(url)).toBe(true);
+  });
 
   it.each([
     'https://cdn.example.com/react.js',
     'http://127.0.0.1:1234/',
     'file:///opt/TokenDesk/resources/app.asar/out/main/index.js',
-    `${assets}/../../main/index.js`,
-    `${assets}/%2e%2e/%2e%2e/main/index.js`,
-    `${assets}/..%2F..%2Fmain/index.js`,
-    `file://attacker.test/opt/TokenDesk/resources/app.asar/out/renderer/index.html`,
+    'file:///opt/TokenDesk/resources/app.asar/out/renderer/index.html',
+    'app://attacker.test/index.js',
     `${DEV_SERVER}/src/main.tsx`,
     'not a url',
   ])('keeps the built page from loading %s', (url) => {

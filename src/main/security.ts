@@ -1,59 +1,43 @@
 import type { SenderFacts } from './ipc/handle';
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
- * Our own pages: the built renderer loaded from file://…/renderer/index.html, or the dev
- * server's origin during `electron-vite dev`. Parsed with URL, never compared by prefix
- * (https://ours.example.com.attacker.test starts with ours, too).
- *
- * file:// rather than a custom protocol: the page is one local file whose CSP allows only its
- * own bundle, every request it makes is filtered through isOwnResource (so the extra reach of
- * file:// pages into other local files is cut off in main, not left to the renderer), and the
- * IPC sender check pins the exact file. A privileged app:// scheme would add a protocol handler
- * to get right and to keep in step with the e2e launcher, for no origin we do not already pin.
+ * Our own pages: the built renderer served from app://tokendesk/ (renderer-protocol.ts), or the
+ * dev server's origin in a development build (`npm run dev`). Parsed with URL, never compared
+ * by prefix (https://ours.example.com.attacker.test starts with ours, too). A production build
+ * passes no dev server, so no URL from the environment can become a trusted sender.
  */
-export function createOriginPolicy(rendererIndexFile: string, devServerUrl: string | undefined) {
-  const fileUrl = new URL(`file://${rendererIndexFile.replace(/\\/g, '/')}`);
-  const devOrigin = devServerUrl === undefined ? null : new URL(devServerUrl).origin;
-
-  const isOwnUrl = (raw: string): boolean => {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return false;
-    }
-    if (devOrigin !== null) return url.origin === devOrigin;
-    // The host too: file://host/… names a network share (a UNC path on Windows), not our file.
-    return (
-      url.protocol === 'file:' && url.host === fileUrl.host && url.pathname === fileUrl.pathname
-    );
-  };
-
-  const rendererDir = fileUrl.pathname.slice(0, fileUrl.pathname.lastIndexOf('/') + 1);
+export function createOriginPolicy(devServerUrl: string | undefined) {
   const devUrl = devServerUrl === undefined ? null : new URL(devServerUrl);
   const devSocket = devUrl === null ? null : devUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 
+  const parse = (raw: string): URL | null => {
+    try {
+      return new URL(raw);
+    } catch {
+      return null;
+    }
+  };
+  // A custom scheme's URL has an opaque origin to the URL parser: scheme and host say it all.
+  const isAppUrl = (url: URL): boolean =>
+    url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.port === '';
+
+  const isOwnUrl = (raw: string): boolean => {
+    const url = parse(raw);
+    if (url === null) return false;
+    return devUrl === null ? isAppUrl(url) : url.origin === devUrl.origin;
+  };
+
   /** What the page may load: its own bundle (and the dev server with its HMR socket); no remote content. */
   const isOwnResource = (raw: string): boolean => {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return false;
-    }
+    const url = parse(raw);
+    if (url === null) return false;
     // Images inlined by the bundler (the CSP allows img-src data:) and Chromium's own devtools.
     if (url.protocol === 'data:' || url.protocol === 'devtools:') return true;
     if (devUrl !== null) {
       return url.host === devUrl.host && [devUrl.protocol, devSocket].includes(url.protocol);
     }
-    // URL resolves `..` (also as %2e%2e), so a prefix test on the parsed path holds, unless an
-    // encoded separator hides a `..` from the parser.
-    return (
-      url.protocol === 'file:' &&
-      url.host === fileUrl.host &&
-      url.pathname.startsWith(rendererDir) &&
-      !/%2f|%5c/i.test(url.pathname)
-    );
+    return isAppUrl(url);
   };
 
   return {

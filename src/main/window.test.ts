@@ -10,6 +10,7 @@ vi.mock('electron', () => electron);
 
 const OWN_URL = 'file:///opt/TokenDesk/out/renderer/index.html';
 const PRELOAD = '/opt/TokenDesk/out/preload/index.js';
+const ICON = '/opt/TokenDesk/resources/app.asar/out/renderer/icon.png';
 
 const openLink = vi.fn<(url: string) => void>();
 
@@ -19,10 +20,11 @@ beforeEach(() => {
 
 describe('createMainWindow', () => {
   it('builds a hidden window with every isolation Electron offers and our preload', () => {
-    createMainWindow({ preload: PRELOAD, devTools: false });
+    createMainWindow({ preload: PRELOAD, icon: ICON, devTools: false });
 
     const window = electron.windows.at(-1);
     expect(window?.options.show).toBe(false);
+    expect(window?.options.icon).toBe(ICON);
     expect(window?.options.webPreferences).toEqual({
       preload: PRELOAD,
       sandbox: true,
@@ -41,7 +43,7 @@ describe('createMainWindow', () => {
   });
 
   it.each([true, false])('passes devTools=%s through', (devTools) => {
-    createMainWindow({ preload: PRELOAD, devTools });
+    createMainWindow({ preload: PRELOAD, icon: ICON, devTools });
 
     expect(electron.windows.at(-1)?.options.webPreferences?.devTools).toBe(devTools);
   });

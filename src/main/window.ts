@@ -2,7 +2,9 @@ import { BrowserWindow, type WebContents } from 'electron';
 
 export interface MainWindowOptions {
   preload: string;
-  /** Off in packaged builds: devtools would let anyone at the keyboard drive window.api. */
+  /** TokenDesk's mark, for the title bar and task switcher where the OS takes it from the window. */
+  icon: string;
+  /** Off in production builds: devtools would let anyone at the keyboard drive window.api. */
   devTools: boolean;
 }
 
@@ -10,7 +12,7 @@ export interface MainWindowOptions {
  * The one window. Its preferences are spelled out here, literally, rather than built elsewhere:
  * Electronegativity reads them from this call, and a reader sees every switch in one place.
  */
-export function createMainWindow({ preload, devTools }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preload, icon, devTools }: MainWindowOptions): BrowserWindow {
   return new BrowserWindow({
     width: 1200,
     height: 780,
@@ -18,6 +20,7 @@ export function createMainWindow({ preload, devTools }: MainWindowOptions): Brow
     minHeight: 480,
     show: false,
     title: 'TokenDesk',
+    icon,
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload, // eng-disable PRELOAD_JS_CHECK: it exposes only the frozen window.api built from the contract

@@ -1,16 +1,20 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/main/core/log/logger';
 import type { Dispatch } from '../../src/main/ipc/handle';
+import { LOGIN_LINK_LIFETIME_MS } from '../../src/main/web/session-guard';
 import { startWebServer, type WebServer } from '../../src/main/web/web-server';
 import { rawRequest } from './support/raw-http';
+import { exchangeLogin, loginNonce, signIn } from './support/web-login';
 
 describe('browser target web server', () => {
   let rendererDir: string;
   let server: WebServer;
-  let cookie: string;
+  let authorization: string;
+  let nonce: string;
   const dispatch = vi.fn<Dispatch>(() => Promise.resolve({ ok: true, result: { pong: true } }));
 
   beforeAll(async () => {
@@ -23,12 +27,10 @@ describe('browser target web server', () => {
     await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(join(tmpdir(), 'outside.js'), 'secret');
     server = await startWebServer({ dispatch, rendererDir, log: silentLogger });
-    const login = await rawRequest(server.loginUrl);
-    expect(login.status).toBe(303);
-    expect(login.headers.location).toBe('/');
-    const setCookie = login.headers['set-cookie'];
-    cookie = (Array.isArray(setCookie) ? (setCookie[0] ?? '') : '').split(';')[0] ?? '';
-    expect(cookie).toMatch(/^tokendesk_session=/);
+    nonce = loginNonce(server);
+    // The link opens the page while its nonce is still unspent.
+    expect((await rawRequest(server.loginUrl)).status).toBe(200);
+    authorization = await signIn(server);
   });
 
   afterAll(async () => {
@@ -39,7 +41,7 @@ describe('browser target web server', () => {
   const api = (headers: Record<string, string>, body = '{}') =>
     rawRequest(`${server.origin}/api/app:info`, { method: 'POST', headers, body });
   const goodHeaders = () => ({
-    cookie,
+    authorization,
     origin: server.origin,
     'content-type': 'application/json',
     'x-tokendesk-request': '1',
@@ -49,15 +51,76 @@ describe('browser target web server', () => {
     expect(new URL(server.origin).hostname).toBe('127.0.0.1');
   });
 
-  it('marks the session cookie HttpOnly and SameSite=Strict', async () => {
-    const login = await rawRequest(server.loginUrl);
-    expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  describe('the login link', () => {
+    it('works once: a second exchange of the same nonce is refused', async () => {
+      const again = await exchangeLogin(server, nonce);
+      expect(again.status).toBe(401);
+      expect(again.body).not.toContain(authorization.slice('Bearer '.length));
+    });
+
+    it('shows a page telling the user to start again when opened a second time', async () => {
+      const page = await rawRequest(server.loginUrl);
+      expect(page.status).toBe(410);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('start it again');
+      expect(page.body).not.toContain('<script');
+    });
+
+    it('shows the same page for a link of an earlier start', async () => {
+      const page = await rawRequest(`${server.origin}/?login=from-an-earlier-start`);
+      expect(page.status).toBe(410);
+      expect(page.body).toContain('This sign-in link cannot be used');
+    });
+
+    it('goes stale when nobody opens it in time', async () => {
+      let now = 1_000_000;
+      const late = await startWebServer({
+        dispatch,
+        rendererDir,
+        log: silentLogger,
+        now: () => now,
+      });
+      try {
+        now += LOGIN_LINK_LIFETIME_MS + 1;
+        expect((await rawRequest(late.loginUrl)).status).toBe(410);
+        expect((await exchangeLogin(late, loginNonce(late))).status).toBe(401);
+      } finally {
+        await late.close();
+      }
+    });
+
+    it('is exchanged only by a call from our own origin', async () => {
+      const other = await startWebServer({ dispatch, rendererDir, log: silentLogger });
+      try {
+        const foreign = await exchangeLogin(other, loginNonce(other), {
+          origin: 'http://127.0.0.1:1',
+        });
+        expect(foreign.status).toBe(403);
+        // The refused attempt did not spend the nonce: our page can still sign in.
+        expect(await signIn(other)).toMatch(/^Bearer /);
+      } finally {
+        await other.close();
+      }
+    });
   });
 
-  it('refuses every request without the session', async () => {
-    expect((await rawRequest(`${server.origin}/`)).status).toBe(401);
-    expect((await api({ ...goodHeaders(), cookie: 'tokendesk_session=guess' })).status).toBe(401);
-    expect((await rawRequest(`${server.origin}/?session=wrong`)).status).toBe(401);
+  describe('the session', () => {
+    it('is a header; a cookie, whatever it holds, is no session', async () => {
+      const token = authorization.slice('Bearer '.length);
+      const { authorization: _auth, ...noSession } = goodHeaders();
+      for (const cookie of [`tokendesk_session=${token}`, `session=${token}`]) {
+        expect((await api({ ...noSession, cookie })).status).toBe(401);
+      }
+      expect((await api({ ...goodHeaders(), authorization: 'Bearer guess' })).status).toBe(401);
+      expect((await api({ ...goodHeaders(), authorization: token })).status).toBe(401);
+    });
+
+    it('is refused when a page of another local port sends it', async () => {
+      dispatch.mockClear();
+      const otherPort = `http://127.0.0.1:${Number(new URL(server.origin).port) + 1}`;
+      expect((await api({ ...goodHeaders(), origin: otherPort })).status).toBe(403);
+      expect(dispatch).not.toHaveBeenCalled();
+    });
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -88,9 +151,7 @@ describe('browser target web server', () => {
     expect(dispatch).toHaveBeenCalledWith(
       'app:info',
       expect.objectContaining({ isMainFrame: true }),
-      {
-        x: 1,
-      },
+      { x: 1 },
     );
   });
 
@@ -100,7 +161,7 @@ describe('browser target web server', () => {
   });
 
   it('serves the page with the web preload in front of the app script', async () => {
-    const page = await rawRequest(`${server.origin}/`, { headers: { cookie } });
+    const page = await rawRequest(`${server.origin}/`);
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const preload = page.body.indexOf('/web-preload.js');
@@ -110,36 +171,38 @@ describe('browser target web server', () => {
 
   it('serves nothing outside the renderer folder', async () => {
     for (const path of ['/../outside.js', '/%2e%2e/outside.js', '/assets/../../outside.js']) {
-      const response = await rawRequest(`${server.origin}${path}`, { headers: { cookie } });
+      const response = await rawRequest(`${server.origin}${path}`);
       expect(response.status).toBe(404);
     }
   });
 
+  it('opens the event stream only with the session', async () => {
+    expect((await rawRequest(`${server.origin}/events`)).status).toBe(401);
+  });
+
   it('pushes events to open streams', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      void import('node:http').then(({ request }) => {
-        const req = request(`${server.origin}/events`, { headers: { cookie } }, (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => {
-            text += chunk.toString('utf8');
-            if (text.includes('\n\n') && text.includes('event:')) {
-              req.destroy();
-              resolve(text);
-            }
-          });
-          server.broadcast('inventory:changed', {
-            accountId: 'a',
-            state: 'ok',
-            asOf: null,
-            stale: false,
-            refreshing: false,
-            error: null,
-            tokens: [],
-          });
+      const req = request(`${server.origin}/events`, { headers: { authorization } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          if (text.includes('\n\n') && text.includes('event:')) {
+            req.destroy();
+            resolve(text);
+          }
         });
-        req.on('error', reject);
-        req.end();
+        server.broadcast('inventory:changed', {
+          accountId: 'a',
+          state: 'ok',
+          asOf: null,
+          stale: false,
+          refreshing: false,
+          error: null,
+          tokens: [],
+        });
       });
+      req.on('error', reject);
+      req.end();
     });
     const text = await received;
     expect(text).toContain('event: inventory:changed');

@@ -18,7 +18,7 @@ const tally = new Tally(
 const dispatch = vi.fn<Dispatch>(() => Promise.resolve({ ok: true, result: { pong: true } }));
 
 let server: WebServer;
-let cookie: string;
+let authorization: string;
 let rendererDir: string;
 let port: number;
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
   server = await startWebServer({ dispatch, rendererDir, log: silentLogger });
   port = Number(new URL(server.origin).port);
-  cookie = await signIn(server);
+  authorization = await signIn(server);
 });
 
 afterAll(async () => {
@@ -43,23 +43,32 @@ function refused(what: string, status: number, expected: number): void {
 }
 
 describe('browser target', () => {
-  it('refuses every route without the session, or with a wrong one', async () => {
-    for (const cookieHeader of [
-      undefined,
-      'tokendesk_session=guess',
-      'other=1',
-      'tokendesk_session=',
-    ]) {
-      const headers: Record<string, string> =
-        cookieHeader === undefined ? {} : { cookie: cookieHeader };
-      for (const path of ['/', '/index.html', '/events', '/assets/app.js', '/?session=wrong']) {
-        const response = await rawRequest(`${server.origin}${path}`, { headers });
-        refused(`GET ${path} with ${String(cookieHeader)}`, response.status, 401);
-      }
-      const api = await apiCall(server, cookieHeader ?? '', 'app:info', '{}');
-      refused(`POST /api with ${String(cookieHeader)}`, api.status, 401);
+  it('refuses the API and the event stream without the session, or with a wrong one', async () => {
+    const token = authorization.slice('Bearer '.length);
+    // A cookie is never a session: browsers send cookies to every port of 127.0.0.1.
+    for (const headers of [
+      {},
+      { authorization: 'Bearer guess' },
+      { authorization: token },
+      { authorization: 'Bearer ' },
+      { cookie: `tokendesk_session=${token}` },
+    ] as Array<Record<string, string>>) {
+      const what = JSON.stringify(Object.keys(headers));
+      const events = await rawRequest(`${server.origin}/events`, { headers });
+      refused(`GET /events with ${what}`, events.status, 401);
+      const api = await apiCall(server, headers['authorization'] ?? '', 'app:info', '{}', {
+        cookie: headers['cookie'] ?? '',
+      });
+      refused(`POST /api with ${what}`, api.status, 401);
     }
     expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('shows a used or foreign sign-in link the page that says to start again', async () => {
+    for (const path of [new URL(server.loginUrl).search, '?login=wrong']) {
+      const response = await rawRequest(`${server.origin}/${path}`);
+      refused(`GET /${path}`, response.status, 410);
+    }
   });
 
   it('refuses a foreign Host (DNS rebinding) on every route, even with the session', async () => {
@@ -73,9 +82,9 @@ describe('browser target', () => {
       `127.0.0.1:${port + 1}`,
     ];
     for (const host of hosts) {
-      const page = await rawRequest(`${server.origin}/`, { headers: { cookie, host } });
+      const page = await rawRequest(`${server.origin}/`, { headers: { authorization, host } });
       refused(`GET / with Host ${host}`, page.status, 421);
-      const api = await apiCall(server, cookie, 'app:info', '{}', { host });
+      const api = await apiCall(server, authorization, 'app:info', '{}', { host });
       refused(`POST /api with Host ${host}`, api.status, 421);
     }
     expect(dispatch).not.toHaveBeenCalled();
@@ -90,16 +99,18 @@ describe('browser target', () => {
       `http://127.0.0.1:${port}.attacker.example`,
     ];
     for (const origin of origins) {
-      const api = await apiCall(server, cookie, 'app:info', '{}', { origin });
+      const api = await apiCall(server, authorization, 'app:info', '{}', { origin });
       refused(`POST /api from ${origin}`, api.status, 403);
-      const events = await rawRequest(`${server.origin}/events`, { headers: { cookie, origin } });
+      const events = await rawRequest(`${server.origin}/events`, {
+        headers: { authorization, origin },
+      });
       refused(`GET /events from ${origin}`, events.status, 403);
     }
-    const { status } = await apiCall(server, cookie, 'app:info', '{}', {
+    const { status } = await apiCall(server, authorization, 'app:info', '{}', {
       'x-tokendesk-request': '',
     });
     refused('POST /api without the request header', status, 403);
-    const get = await rawRequest(`${server.origin}/api/app:info`, { headers: { cookie } });
+    const get = await rawRequest(`${server.origin}/api/app:info`, { headers: { authorization } });
     refused('GET /api', get.status, 405);
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -124,7 +135,7 @@ describe('browser target', () => {
   });
 
   it('still serves our own page with the session', async () => {
-    const response = await apiCall(server, cookie, 'app:info', '{}');
+    const response = await apiCall(server, authorization, 'app:info', '{}');
     expect(JSON.parse(response.body)).toEqual({ ok: true, result: { pong: true } });
     expect(dispatch).toHaveBeenCalledOnce();
   });

@@ -15,15 +15,14 @@ import { sampleOf } from './support/sample-args';
 import { apiCall, pooledApiCall, signIn } from './support/web-session';
 
 const CANARY = `fuzzcanary${randomBytes(12).toString('hex')}`;
-const OWN_PAGE = '/opt/TokenDesk/out/renderer/index.html';
-const OWN_URL = `file://${OWN_PAGE}`;
+const OWN_URL = 'app://tokendesk/index.html';
 const tally = new Tally('ipc-fuzz', 'IPC fuzz: malformed payloads refused by schema');
 
 let t: TestCore;
 let dispatch: Dispatch;
 let handlerCalls = 0;
 let server: WebServer;
-let cookie: string;
+let authorization: string;
 const replies: Envelope<unknown>[] = [];
 
 /** The real handler table, each handler counted: a malformed call must never reach one. */
@@ -42,7 +41,7 @@ const everyPayload: Malformed[] = channels.flatMap((channel) => malformedPayload
 
 beforeAll(async () => {
   t = await createTestCore();
-  const policy = createOriginPolicy(OWN_PAGE, undefined);
+  const policy = createOriginPolicy(undefined);
   dispatch = createDispatcher(
     counted(createHandlerTable(t.core, { target: 'electron', version: 'fuzz' })),
     {
@@ -59,7 +58,7 @@ beforeAll(async () => {
     rendererDir: t.dataDir,
     log: silentLogger,
   });
-  cookie = await signIn(server);
+  authorization = await signIn(server);
 });
 
 afterAll(async () => {
@@ -103,7 +102,12 @@ describe('IPC fuzz', () => {
   it('refuses every malformed payload through the web endpoint with VALIDATION', async () => {
     for (const item of everyPayload) {
       if (item.payload === undefined) continue;
-      const response = await apiCall(server, cookie, item.channel, JSON.stringify(item.payload));
+      const response = await apiCall(
+        server,
+        authorization,
+        item.channel,
+        JSON.stringify(item.payload),
+      );
       expect(response.status).toBe(200);
       check('web', item, JSON.parse(response.body) as Envelope<unknown>);
       tally.add('payloads through the web endpoint');
@@ -114,7 +118,7 @@ describe('IPC fuzz', () => {
 
   it('refuses bodies that are not JSON at the web endpoint', async () => {
     for (const body of ['{', 'undefined', "{'a':1}", '\u0000', '[1,]', '"unterminated']) {
-      const response = await apiCall(server, cookie, 'accounts:list', body);
+      const response = await apiCall(server, authorization, 'accounts:list', body);
       const envelope = JSON.parse(response.body) as Envelope<unknown>;
       check('web', { channel: 'accounts:list', what: 'a broken body', payload: body }, envelope);
       tally.add('payloads through the web endpoint');
@@ -127,9 +131,9 @@ describe('IPC fuzz', () => {
     // One kept-alive socket, as a browser holds it: a reset would reject the call.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const warm = await pooledApiCall(server, cookie, 'app:info', '{}', agent);
+      const warm = await pooledApiCall(server, authorization, 'app:info', '{}', agent);
       expect(warm.status).toBe(200);
-      const huge = await pooledApiCall(server, cookie, 'accounts:list', body, agent);
+      const huge = await pooledApiCall(server, authorization, 'accounts:list', body, agent);
       tally.add('payloads through the web endpoint');
       expect(huge.socketReused).toBe(true);
       expect(huge.status).toBe(413);
@@ -138,7 +142,7 @@ describe('IPC fuzz', () => {
       check('web', { channel: 'accounts:list', what: 'a huge body', payload: null }, envelope);
       expect(huge.body).not.toContain(CANARY);
       // The next call goes out on a fresh socket and is served.
-      const after = await pooledApiCall(server, cookie, 'app:info', '{}', agent);
+      const after = await pooledApiCall(server, authorization, 'app:info', '{}', agent);
       expect(after.socketReused).toBe(false);
       expect(JSON.parse(after.body)).toMatchObject({ ok: true });
     } finally {
@@ -152,7 +156,7 @@ describe('IPC fuzz', () => {
     const strangers = [
       { url: OWN_URL, isMainFrame: false },
       { url: 'https://attacker.test/', isMainFrame: true },
-      { url: `file://attacker.test${OWN_PAGE}`, isMainFrame: true },
+      { url: 'app://attacker.test/index.html', isMainFrame: true },
       { url: null, isMainFrame: true },
     ];
     for (const channel of channels) {
@@ -187,7 +191,7 @@ describe('IPC fuzz', () => {
       ok: true,
       result: [{ label: 'After the fuzz' }],
     });
-    const viaWeb = await apiCall(server, cookie, 'app:info', '{}');
+    const viaWeb = await apiCall(server, authorization, 'app:info', '{}');
     expect(JSON.parse(viaWeb.body)).toMatchObject({ ok: true });
     expect(replies.some((reply) => JSON.stringify(reply).includes(CANARY))).toBe(false);
     if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {

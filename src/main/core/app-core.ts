@@ -130,6 +130,7 @@ export function createCore(deps: CoreDeps) {
   // The audit log removes, by value, every new secret a running rotation holds in memory.
   const heldSecrets = new HeldSecrets();
   const audit = new AuditLog(deps.dataDir, clock, () => heldSecrets.all());
+  const journal = new RotationJournal(deps.dataDir);
   const rotation = new RotationService(heldSecrets, {
     registry,
     providers,
@@ -140,7 +141,7 @@ export function createCore(deps: CoreDeps) {
     tracked,
     inventory,
     publisher: deps.publisher ?? asRotationPublisher(publishing),
-    journal: new RotationJournal(deps.dataDir),
+    journal,
     audit,
     clock,
     log: deps.log,
@@ -170,6 +171,10 @@ export function createCore(deps: CoreDeps) {
   attention.whenChanged(() => void scheduler.wake());
 
   return {
+    /** Waits for the rotation journals and the audit log to reach the disk. */
+    flushWrites: async (): Promise<void> => {
+      await Promise.all([journal.flush(), audit.flush()]);
+    },
     notices,
     providers,
     inventory,

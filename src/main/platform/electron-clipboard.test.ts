@@ -1,39 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// The clipboard calls Electron receives, in order: the commits are the point of these tests.
-const calls: Array<[string, ...unknown[]]> = [];
-const clipboard = {
-  writeText: vi.fn((text: string) => {
-    calls.push(['writeText', text]);
-    return Promise.resolve();
-  }),
-  write: vi.fn((data: unknown) => {
-    calls.push(['write', data]);
-    return Promise.resolve();
-  }),
-  readText: vi.fn((): string | Promise<string> => 'current'),
-  clear: vi.fn(() => {
-    calls.push(['clear']);
-  }),
-};
+// Electron 45's clipboard, as electron.d.ts declares it: the web model, writes and reads return
+// promises, `write` takes ClipboardItems and commits each call atomically. The calls are
+// recorded in order: the commits are the point of these tests.
+const { calls, clipboard, FakeClipboardItem } = vi.hoisted(() => {
+  const calls: Array<[string, ...unknown[]]> = [];
+  class FakeClipboardItem {
+    constructor(readonly entries: Record<string, string | Blob>) {}
+  }
+  const clipboard = {
+    write: vi.fn((items: FakeClipboardItem[]): Promise<void> => {
+      calls.push(['write', items]);
+      return Promise.resolve();
+    }),
+    writeText: vi.fn((text: string): Promise<void> => {
+      calls.push(['writeText', text]);
+      return Promise.resolve();
+    }),
+    readText: vi.fn((): Promise<string> => Promise.resolve('current')),
+    clear: vi.fn((): void => {
+      calls.push(['clear']);
+    }),
+  };
+  return { calls, clipboard, FakeClipboardItem };
+});
 
-/** Electron's clipboard item: a plain record of its entries, enough to assert on. */
-class FakeClipboardItem {
-  constructor(readonly entries: Record<string, string | Blob>) {}
-}
+vi.mock('electron', () => ({ clipboard, ClipboardItem: FakeClipboardItem }));
+
+import { createElectronClipboard, rawFormat } from './electron-clipboard';
 
 const SECRET = 'kpat_5fQ9zR2wXyL7mN3vB8cD1eH4jK6tP0sA';
 
-async function load(withClipboardItem = true) {
-  vi.resetModules();
-  vi.doMock('electron', () =>
-    withClipboardItem ? { clipboard, ClipboardItem: FakeClipboardItem } : { clipboard },
-  );
-  return import('./electron-clipboard');
-}
-
 /** An item's entries with each Blob read back as bytes. */
-async function entriesOf(item: FakeClipboardItem): Promise<Record<string, string | Buffer>> {
+async function entriesOf(item: InstanceType<typeof FakeClipboardItem>) {
   const read = await Promise.all(
     Object.entries(item.entries).map(async ([type, value]) => [
       type,
@@ -48,22 +47,7 @@ beforeEach(() => {
   vi.clearAllMocks();
 });
 
-afterEach(() => {
-  vi.doUnmock('electron');
-});
-
-describe('with the clipboard API of Electron 40 (no ClipboardItem)', () => {
-  it.each(['linux', 'darwin', 'win32'] as const)(
-    'on %s writes the text in one commit and never a mark that would replace it',
-    async (platform) => {
-      const { createElectronClipboard } = await load(false);
-      await createElectronClipboard(platform).writeSecret(SECRET);
-      expect(calls).toEqual([['writeText', SECRET]]);
-    },
-  );
-});
-
-describe('with ClipboardItem (Electron 44 and later: one item, one commit)', () => {
+describe('copying a secret', () => {
   const expected = {
     linux: { 'x-kde-passwordManagerHint': Buffer.from('secret') },
     darwin: { 'org.nspasteboard.ConcealedType': Buffer.alloc(0) },
@@ -75,16 +59,16 @@ describe('with ClipboardItem (Electron 44 and later: one item, one commit)', () 
   };
 
   it.each(Object.entries(expected))(
-    'on %s writes the text and the platform marks as one item',
+    'on %s writes the text and the platform marks in one write of one item',
     async (platform, marks) => {
-      const { createElectronClipboard, rawFormat } = await load();
       await createElectronClipboard(platform as NodeJS.Platform).writeSecret(SECRET);
 
       expect(calls).toHaveLength(1);
-      const [method, items] = calls[0] as [string, FakeClipboardItem[]];
+      const [method, items] = calls[0] as [string, Array<InstanceType<typeof FakeClipboardItem>>];
       expect(method).toBe('write');
       expect(items).toHaveLength(1);
-      expect(await entriesOf(items[0] as FakeClipboardItem)).toEqual({
+      expect(items[0]).toBeInstanceOf(FakeClipboardItem);
+      expect(await entriesOf(items[0]!)).toEqual({
         'text/plain': SECRET,
         ...Object.fromEntries(
           Object.entries(marks).map(([name, bytes]) => [rawFormat(name), bytes]),
@@ -94,34 +78,46 @@ describe('with ClipboardItem (Electron 44 and later: one item, one commit)', () 
     },
   );
 
-  it('names raw formats the way Electron reads them back', async () => {
-    const { rawFormat } = await load();
+  it('waits for the write to be committed before it reports the copy done', async () => {
+    let commit: () => void = () => undefined;
+    clipboard.write.mockImplementationOnce(
+      () => new Promise<void>((resolve) => (commit = resolve)),
+    );
+    let done = false;
+    const copying = createElectronClipboard('linux')
+      .writeSecret(SECRET)
+      .then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    commit();
+    await copying;
+    expect(done).toBe(true);
+  });
+
+  it('names raw formats the way Electron reads them back', () => {
     expect(rawFormat('x-kde-passwordManagerHint')).toBe(
       'electron application/osclipboard;format="x-kde-passwordManagerHint"',
     );
   });
 
   it('falls back to the plain text when the item is refused', async () => {
-    const { createElectronClipboard } = await load();
     clipboard.write.mockImplementationOnce(() => Promise.reject(new TypeError('unsupported')));
     await createElectronClipboard('linux').writeSecret(SECRET);
     expect(calls).toEqual([['writeText', SECRET]]);
   });
 
-  it('writes only the text on a platform without marks', async () => {
-    const { createElectronClipboard } = await load();
+  it('writes only the text on a platform without marks, still as one item', async () => {
     await createElectronClipboard('freebsd').writeSecret(SECRET);
-    expect(calls).toEqual([['writeText', SECRET]]);
+    const [, items] = calls[0] as [string, Array<InstanceType<typeof FakeClipboardItem>>];
+    expect(calls).toHaveLength(1);
+    expect(await entriesOf(items[0]!)).toEqual({ 'text/plain': SECRET });
   });
 });
 
 describe('reading and clearing', () => {
-  it('passes through to Electron, whether it answers at once or with a promise', async () => {
-    const { createElectronClipboard } = await load();
+  it('reads through Electron’s promise and clears', async () => {
     const port = createElectronClipboard('linux');
     expect(await port.readText()).toBe('current');
-    clipboard.readText.mockImplementationOnce(() => Promise.resolve('later'));
-    expect(await port.readText()).toBe('later');
     await port.clear();
     expect(calls).toEqual([['clear']]);
   });

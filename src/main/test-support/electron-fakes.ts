@@ -4,6 +4,7 @@ import type {
   HandlerDetails,
   IpcMainInvokeEvent,
   IpcRendererEvent,
+  Protocol,
   Session,
   WebContents,
   WindowOpenHandlerResponse,
@@ -218,10 +219,17 @@ export interface ElectronFakes {
   ipcRenderer: FakeIpcRenderer;
   contextBridge: { exposeInMainWorld: Mock<(key: string, api: unknown) => void> };
   shell: { openExternal: Mock<(url: string) => Promise<void>> };
+  /** Electron 45's clipboard: the web model, every write and read a promise. */
   clipboard: {
-    writeText: Mock<(text: string) => void>;
-    readText: Mock<() => string>;
+    write: Mock<(items: unknown[]) => Promise<void>>;
+    writeText: Mock<(text: string) => Promise<void>>;
+    readText: Mock<() => Promise<string>>;
     clear: Mock<() => void>;
+  };
+  ClipboardItem: new (items: Record<string, string | Blob>) => unknown;
+  protocol: {
+    registerSchemesAsPrivileged: Mock<Protocol['registerSchemesAsPrivileged']>;
+    handle: Mock<(scheme: string, handler: (request: Request) => Promise<Response>) => void>;
   };
   /** Every notification and tray constructed so far, in order. */
   notifications: FakeNotification[];
@@ -289,9 +297,17 @@ export function createElectronFakes(): ElectronFakes {
       openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()),
     },
     clipboard: {
-      writeText: vi.fn<(text: string) => void>(),
-      readText: vi.fn<() => string>(() => ''),
+      write: vi.fn<(items: unknown[]) => Promise<void>>(() => Promise.resolve()),
+      writeText: vi.fn<(text: string) => Promise<void>>(() => Promise.resolve()),
+      readText: vi.fn<() => Promise<string>>(() => Promise.resolve('')),
       clear: vi.fn<() => void>(),
+    },
+    ClipboardItem: class {
+      constructor(readonly entries: Record<string, string | Blob>) {}
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn<Protocol['registerSchemesAsPrivileged']>(),
+      handle: vi.fn<(scheme: string, handler: (request: Request) => Promise<Response>) => void>(),
     },
     notifications,
     trays,

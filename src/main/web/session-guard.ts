@@ -1,25 +1,49 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'tokendesk_session';
+/** How long the printed sign-in link stays good if nobody opens it. */
+export const LOGIN_LINK_LIFETIME_MS = 10 * 60_000;
+
+const newSecret = (): string => randomBytes(32).toString('base64url');
+
+function sameSecret(candidate: string, secret: string): boolean {
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /**
  * The checks that make a loopback HTTP server safe to hold secrets behind: the Host header
- * must name this server (a DNS-rebinding page sends its own host name), the caller must hold
- * the per-launch session, and writes must come from our own origin.
+ * must name this server (a DNS-rebinding page sends its own host name), writes must come from
+ * our own origin, and the caller must hold the session.
+ *
+ * The session is not a cookie: browsers isolate cookies by host, not by port, so a page served
+ * from any other port of 127.0.0.1 would have it sent along. Instead the printed link carries a
+ * one-time login nonce; our page trades it for the session token (POST /session, our origin
+ * only) and keeps the token in sessionStorage, which is isolated by scheme, host and port, and
+ * sends it as a header that no other page can make a browser add.
  */
 export class SessionGuard {
   private readonly allowedHosts: Set<string>;
+  private loginNonce: string | null = newSecret();
+  private readonly loginIssuedAt: number;
+  private sessionToken: string | null = null;
 
   constructor(
-    private readonly session: string,
     private readonly port: number,
+    private readonly now: () => number = Date.now,
   ) {
     this.allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    this.loginIssuedAt = now();
   }
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The address to open once; it signs that one browser tab in. */
+  get loginUrl(): string {
+    return `${this.origin}/?login=${this.loginNonce ?? ''}`;
   }
 
   hostAllowed(request: IncomingMessage): boolean {
@@ -34,27 +58,28 @@ export class SessionGuard {
     return this.allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase());
   }
 
+  /** Whether a login nonce can still be exchanged: unused, of this launch, and not too old. */
+  loginIsFresh(candidate: string): boolean {
+    return (
+      this.loginNonce !== null &&
+      this.now() - this.loginIssuedAt <= LOGIN_LINK_LIFETIME_MS &&
+      sameSecret(candidate, this.loginNonce)
+    );
+  }
+
+  /** Trades the login nonce for the session token, once; null for a used, stale or wrong nonce. */
+  exchange(candidate: string): string | null {
+    if (!this.loginIsFresh(candidate)) return null;
+    this.loginNonce = null;
+    this.sessionToken = newSecret();
+    return this.sessionToken;
+  }
+
+  /** The token our page sends as `Authorization: Bearer …`; cookies are ignored. */
   hasSession(request: IncomingMessage): boolean {
-    const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
-    return cookie !== null && this.matches(cookie);
+    const header = request.headers.authorization;
+    if (this.sessionToken === null || header === undefined) return false;
+    const match = /^Bearer (\S+)$/.exec(header);
+    return match?.[1] !== undefined && sameSecret(match[1], this.sessionToken);
   }
-
-  matches(candidate: string): boolean {
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(this.session);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  sessionCookie(): string {
-    return `${SESSION_COOKIE}=${this.session}; HttpOnly; SameSite=Strict; Path=/`;
-  }
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (header === undefined) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
 }

@@ -12,6 +12,9 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The content type of a file the renderer build emits; undefined for any other kind of file. */
+export const contentTypeOf = (path: string): string | undefined => contentTypes[extname(path)];
+
 export interface StaticFile {
   body: Buffer;
   contentType: string;
@@ -27,7 +30,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const path = normalize(join(root, decoded));
   if (!path.startsWith(root + sep)) return null;
-  const contentType = contentTypes[extname(path)];
+  const contentType = contentTypeOf(path);
   if (contentType === undefined) return null;
   try {
     return { body: await readFile(path), contentType };

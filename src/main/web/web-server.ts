@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { EventName, EventPayload } from '../../shared/contract';
+import type { EventName } from '../../shared/contract';
 import type { Logger } from '../core/log/logger';
 import type { Dispatch } from '../ipc/handle';
 import { SessionGuard } from './session-guard';
+import { START_AGAIN_PAGE } from './start-again-page';
 import { injectWebPreload, readStaticFile } from './static-files';
 
 export interface WebServerOptions {
@@ -13,13 +13,16 @@ export interface WebServerOptions {
   rendererDir: string;
   log: Logger;
   port?: number;
+  /** The clock the login link ages by (tests move it). */
+  now?: () => number;
 }
 
 export interface WebServer {
-  /** Open this once: it signs the browser in and then forgets the session from the address. */
+  /** Open this once, in one tab: its nonce is traded for the session, then it is spent. */
   loginUrl: string;
   origin: string;
-  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Pushes an event to every open stream; composeApp has checked it against the contract. */
+  broadcast(event: EventName, payload: unknown): void;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,6 @@ const securityHeaders: Record<string, string> = {
  * No CORS headers are ever sent, so no other origin can read an answer.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const session = randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
   let guard: SessionGuard | null = null;
 
@@ -69,27 +71,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!g.hostAllowed(request)) return send(response, 421, 'Wrong host.');
     const url = new URL(request.url ?? '/', g.origin);
 
-    const offered = url.searchParams.get('session');
-    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (!g.matches(offered)) return send(response, 401, 'This link is out of date.');
-      response.writeHead(303, {
-        ...securityHeaders,
-        location: '/',
-        'set-cookie': g.sessionCookie(),
-      });
-      return void response.end();
+    // The page and its bundle are public code; what they reach (/session, /api, /events) is not.
+    const login = url.searchParams.get('login');
+    if (login !== null && !g.loginIsFresh(login)) {
+      return sendHtml(response, 410, START_AGAIN_PAGE);
     }
-    if (!g.hasSession(request)) {
+    if (url.pathname === '/signed-out') return sendHtml(response, 401, START_AGAIN_PAGE);
+
+    if (url.pathname === '/session') {
+      if (request.method !== 'POST') return send(response, 405, 'Use POST.');
+      if (!isOwnPageCall(g, request))
+        return send(response, 403, 'Cross-origin requests are refused.');
+      const body = await readBody(request);
+      const offered = isLoginBody(body) ? body.login : null;
+      const token = offered === null ? null : g.exchange(offered);
+      if (token === null) return send(response, 401, 'This sign-in link cannot be used again.');
+      response.writeHead(200, { ...securityHeaders, 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ session: token }));
+    }
+
+    const needsSession = url.pathname.startsWith('/api/') || url.pathname === '/events';
+    if (needsSession && !g.hasSession(request)) {
       return send(response, 401, 'Open TokenDesk with the link it printed when it started.');
     }
 
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return send(response, 405, 'Use POST.');
-      if (!g.originAllowed(request, true) || request.headers['x-tokendesk-request'] !== '1') {
+      if (!isOwnPageCall(g, request)) {
         return send(response, 403, 'Cross-origin requests are refused.');
-      }
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(response, 415, 'Send JSON.');
       }
       const body = await readBody(request);
       if (body === TOO_LARGE) {
@@ -155,11 +164,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  guard = new SessionGuard(session, port);
+  guard = new SessionGuard(port, options.now);
 
   return {
     origin: guard.origin,
-    loginUrl: `${guard.origin}/?session=${session}`,
+    loginUrl: guard.loginUrl,
     broadcast(event, payload) {
       const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const stream of streams) stream.write(frame);
@@ -170,6 +179,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A call our page makes with fetch: our Origin, and a custom header, which makes any foreign
+ * page's attempt a CORS preflight that this server never answers.
+ */
+function isOwnPageCall(g: SessionGuard, request: IncomingMessage): boolean {
+  return (
+    g.originAllowed(request, true) &&
+    request.headers['x-tokendesk-request'] === '1' &&
+    (request.headers['content-type'] ?? '').startsWith('application/json')
+  );
+}
+
+function isLoginBody(body: unknown): body is { login: string } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { login?: unknown }).login === 'string'
+  );
+}
+
+function sendHtml(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, { ...securityHeaders, 'content-type': 'text/html; charset=utf-8' });
+  response.end(html);
 }
 
 function send(response: ServerResponse, status: number, text: string): void {

@@ -2,21 +2,13 @@ import { request, type Agent } from 'node:http';
 import { rawRequest, type RawResponse } from '../../integration/support/raw-http';
 import type { WebServer } from '../../../src/main/web/web-server';
 
-/** A browser signed in to the browser target: the session cookie from the one-time login link. */
-export async function signIn(server: WebServer): Promise<string> {
-  const login = await rawRequest(server.loginUrl);
-  const setCookie = login.headers['set-cookie'];
-  const cookie = (Array.isArray(setCookie) ? (setCookie[0] ?? '') : '').split(';')[0] ?? '';
-  if (login.status !== 303 || !cookie.startsWith('tokendesk_session=')) {
-    throw new Error(`login failed with HTTP ${login.status}`);
-  }
-  return cookie;
-}
+/** A browser signed in to the browser target: the Authorization header its page sends. */
+export { signIn } from '../../integration/support/web-login';
 
 /** What the web preload sends for one call: POST /api/<channel> with our origin and header. */
 export function apiCall(
   server: WebServer,
-  cookie: string,
+  authorization: string,
   channel: string,
   body: string,
   headers: Record<string, string> = {},
@@ -24,7 +16,7 @@ export function apiCall(
   return rawRequest(`${server.origin}/api/${channel}`, {
     method: 'POST',
     headers: {
-      cookie,
+      authorization,
       origin: server.origin,
       'content-type': 'application/json',
       'x-tokendesk-request': '1',
@@ -40,7 +32,7 @@ export function apiCall(
  */
 export function pooledApiCall(
   server: WebServer,
-  cookie: string,
+  authorization: string,
   channel: string,
   body: string,
   agent: Agent,
@@ -52,7 +44,7 @@ export function pooledApiCall(
         method: 'POST',
         agent,
         headers: {
-          cookie,
+          authorization,
           origin: server.origin,
           'content-type': 'application/json',
           'x-tokendesk-request': '1',

@@ -39,6 +39,17 @@ describe('AuditLog', () => {
     expect((await stat(log.file)).mode & 0o777).toBe(0o600);
   });
 
+  it('flush waits for every entry appended so far to reach the file', async () => {
+    const log = new AuditLog(dir, clock);
+    const appends = [1, 2, 3].map((n) => log.append({ action: 'rotation.step', step: `s${n}` }));
+
+    await log.flush();
+
+    const lines = (await readFile(log.file, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    await Promise.all(appends);
+  });
+
   it('keeps ids readable but removes the secrets held at the time, and odd error codes', async () => {
     const log = new AuditLog(dir, clock, () => [SECRET]);
     const id = '5f0c2a3e-8b1d-4e6f-9a7b-3c2d1e0f4a5b';

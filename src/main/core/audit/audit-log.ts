@@ -76,4 +76,9 @@ export class AuditLog {
     this.queue = result.catch(() => undefined);
     return result;
   }
+
+  /** Resolves once every line appended so far is on disk (or has failed): quitting waits for it. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
 }

@@ -23,7 +23,9 @@ export async function readBodyText(
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
+  // Node's own Readable types its chunks as any; the caller promises Buffers.
+  const chunksOfBody: AsyncIterable<Buffer> = body;
+  for await (const chunk of chunksOfBody) {
     size += chunk.length;
     if (size > limit) {
       body.destroy();

@@ -35,6 +35,17 @@ describe('RotationJournal', () => {
     expect((await journal.get('a-1')).status).toBe('done');
   });
 
+  it('flush waits for every queued write to reach the disk', async () => {
+    const base = record('a-1', '2026-01-01T00:00:00.000Z');
+    const writes = [journal.write(base), journal.write({ ...base, status: 'done' })];
+
+    await journal.flush();
+
+    expect((await readdir(join(dir, 'rotations'))).sort()).toContain('a-1.json');
+    expect((await new RotationJournal(dir).get('a-1')).status).toBe('done');
+    await Promise.all(writes);
+  });
+
   it('falls back to the previous write when a record is damaged', async () => {
     await journal.write(record('a-1', '2026-01-01T00:00:00.000Z'));
     await journal.write({ ...record('a-1', '2026-01-01T00:00:00.000Z'), status: 'done' });

@@ -76,6 +76,11 @@ export class RotationJournal {
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
+  /** Resolves once every write queued so far has finished (or failed): quitting waits for it. */
+  async flush(): Promise<void> {
+    await Promise.all(this.queues.values());
+  }
+
   private enqueue(rotationId: string, work: () => Promise<void>): Promise<void> {
     const previous = this.queues.get(rotationId) ?? Promise.resolve();
     const run = previous.then(work, work);

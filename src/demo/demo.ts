@@ -1,10 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startDemoServices } from '../../sim/demo/demo-services';
-import { KeytarSecretStore } from './platform/keytar-secret-store';
-import { runWebTarget } from './web/run-web-target';
+import { KeytarSecretStore } from '../main/platform/keytar-secret-store';
+import { runWebTarget } from '../main/web/run-web-target';
 import { version } from '../../package.json';
+
+// The demo runs from source (tsx), outside the production bundle: it is the one entry that
+// brings the simulators along. It serves the renderer of the last `electron-vite build`.
+const buildDir = resolve(__dirname, '..', '..', process.env['TOKENDESK_BUILD_DIR'] ?? 'out');
 
 /**
  * `npm run demo`: TokenDesk against local simulators of every service, with seeded accounts,
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
     version,
     dataDir,
     secrets,
-    mainDir: __dirname,
+    mainDir: join(buildDir, 'main'),
     port: Number(process.env['TOKENDESK_PORT'] ?? 0),
     open: process.argv.includes('--open'),
     async prepare(app) {

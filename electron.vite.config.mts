@@ -2,20 +2,23 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+const root = import.meta.dirname;
 // A second checkout's build (e.g. one per parallel e2e run) can go elsewhere; the e2e launcher
 // reads the same variable.
-const outDir = resolve(__dirname, process.env['TOKENDESK_BUILD_DIR'] ?? 'out');
+const outDir = resolve(root, process.env['TOKENDESK_BUILD_DIR'] ?? 'out');
 
-export default defineConfig({
+// `electron-vite dev` serves; `electron-vite build` (npm start, the installers, e2e) is the
+// production build: no devtools, no dev server, the renderer from app://tokendesk.
+export default defineConfig(({ command }) => ({
   main: {
     plugins: [externalizeDepsPlugin()],
+    define: { __TOKENDESK_DEVELOPMENT__: JSON.stringify(command === 'serve') },
     build: {
       outDir: resolve(outDir, 'main'),
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          serve: resolve(__dirname, 'src/main/serve.ts'),
-          demo: resolve(__dirname, 'src/main/demo.ts'),
+          index: resolve(root, 'src/main/index.ts'),
+          serve: resolve(root, 'src/main/serve.ts'),
         },
       },
     },
@@ -25,20 +28,20 @@ export default defineConfig({
     build: {
       outDir: resolve(outDir, 'preload'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(root, 'src/preload/index.ts') },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(root, 'src/renderer'),
     plugins: [react()],
     build: {
       outDir: resolve(outDir, 'renderer'),
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/renderer/index.html'),
+          index: resolve(root, 'src/renderer/index.html'),
           // The browser target's stand-in for the Electron preload; serve.ts loads it first.
-          'web-preload': resolve(__dirname, 'src/preload/web.ts'),
+          'web-preload': resolve(root, 'src/preload/web.ts'),
         },
         output: {
           entryFileNames: (chunk) =>
@@ -47,4 +50,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
