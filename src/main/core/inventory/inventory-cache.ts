@@ -16,8 +16,14 @@ const CachedAccountSchema = z.object({
   asOf: z.string(),
   tokens: z.array(ServiceTokenSchema),
   managementTokenId: z.string().nullable(),
+  /** Goes up with every change to the entry, so a list fetched before a change cannot undo it. */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type CachedAccount = z.infer<typeof CachedAccountSchema>;
+export type FetchedList = Omit<CachedAccount, 'revision'>;
+
+/** What a list fetched from the service did to the cache. */
+export type PutOutcome = 'saved' | 'superseded';
 
 const CacheFileSchema = z.object({
   version: z.literal(1),
@@ -42,11 +48,32 @@ export class InventoryCache {
     return (await this.file.read()).accounts[accountId] ?? null;
   }
 
-  async put(accountId: string, entry: CachedAccount): Promise<void> {
-    await this.file.update((current) => ({
-      ...current,
-      accounts: { ...current.accounts, [accountId]: entry },
-    }));
+  /** The entry's revision now (0 before the first list): what a refresh starts from. */
+  async revisionOf(accountId: string): Promise<number> {
+    const entry = await this.get(accountId);
+    return entry === null ? 0 : entry.revision;
+  }
+
+  /**
+   * Stores a list fetched from the service. With `basedOn` (the revision read before the list was
+   * fetched), the list is dropped when anything changed the entry meanwhile: a rotation's
+   * promote or a create that patched the cache knows something newer than that list does.
+   */
+  async put(accountId: string, list: FetchedList, basedOn?: number): Promise<PutOutcome> {
+    let outcome: PutOutcome = 'saved';
+    await this.file.update((current) => {
+      const previous = current.accounts[accountId];
+      const revision = previous === undefined ? 0 : previous.revision;
+      if (basedOn !== undefined && basedOn !== revision) {
+        outcome = 'superseded';
+        return current;
+      }
+      return {
+        ...current,
+        accounts: { ...current.accounts, [accountId]: { ...list, revision: revision + 1 } },
+      };
+    });
+    return outcome;
   }
 
   /** Changes one account's cached tokens in place (after a create or revoke). */
@@ -59,7 +86,10 @@ export class InventoryCache {
       if (!entry) return current;
       return {
         ...current,
-        accounts: { ...current.accounts, [accountId]: { ...entry, tokens: change(entry.tokens) } },
+        accounts: {
+          ...current.accounts,
+          [accountId]: { ...entry, tokens: change(entry.tokens), revision: entry.revision + 1 },
+        },
       };
     });
   }
@@ -71,7 +101,10 @@ export class InventoryCache {
       if (!entry) return current;
       return {
         ...current,
-        accounts: { ...current.accounts, [accountId]: { ...entry, managementTokenId: tokenId } },
+        accounts: {
+          ...current.accounts,
+          [accountId]: { ...entry, managementTokenId: tokenId, revision: entry.revision + 1 },
+        },
       };
     });
   }

@@ -9,7 +9,7 @@ import type { ServiceToken } from '../providers/provider-adapter';
 import { requireOperation } from '../providers/provider-adapter';
 import type { SecretLedger } from '../tokens/secret-ledger';
 import type { TrackedTokenStore } from '../tracking/tracked-token-store';
-import { mapWithConcurrency } from '../util/concurrency';
+import { KeyedLimiter } from '../util/keyed-limiter';
 import { accountStateFor } from './account-state';
 import type { CachedAccount, InventoryCache } from './inventory-cache';
 
@@ -19,8 +19,12 @@ interface LiveState {
   refreshing: boolean;
 }
 
-/** Enough to refresh a typical set of accounts in one round, few enough to stay polite. */
-export const REFRESH_CONCURRENCY = 6;
+/**
+ * How many lists are fetched at once: a few per service origin (one user's requests to one
+ * instance, well inside GitLab's and Kestra's rate limits and the connection pool's reuse), and
+ * enough in total that a hundred accounts on different services refresh in about one round trip.
+ */
+export const REFRESH_LIMITS = { perOrigin: 4, total: 128 } as const;
 
 /**
  * Every token of every account, as last fetched. A refresh of one account never blocks or
@@ -29,6 +33,12 @@ export const REFRESH_CONCURRENCY = 6;
 export class InventoryService {
   private readonly live = new Map<string, LiveState>();
   private readonly inFlight = new Map<string, Promise<AccountInventory>>();
+  private readonly limiter = new KeyedLimiter(REFRESH_LIMITS.perOrigin, REFRESH_LIMITS.total);
+  /** The listed tokens built from one cached list, reused (same array) while nothing changed. */
+  private readonly decorated = new WeakMap<
+    CachedAccount,
+    { account: Account; ledger: ReadonlyMap<string, unknown>; tokens: TokenInfo[] }
+  >();
 
   constructor(
     private readonly accounts: AccountRegistry,
@@ -50,22 +60,29 @@ export class InventoryService {
   async refresh(accountId?: string): Promise<AccountInventory[]> {
     const accounts =
       accountId === undefined ? await this.accounts.list() : [await this.accounts.get(accountId)];
-    return mapWithConcurrency(accounts, REFRESH_CONCURRENCY, (account) =>
-      this.refreshAccount(account),
+    return Promise.all(
+      accounts.map((account) =>
+        this.limiter.run(originOf(account), () => this.refreshAccount(account)),
+      ),
     );
   }
 
-  /** Stores a list fetched elsewhere (e.g. while the account was being added). */
+  /**
+   * Stores a list fetched elsewhere (e.g. while the account was being added), or by a refresh
+   * that read the cache at revision `basedOn` first: a list older than the cache's last change
+   * (a rotation's promote, a create) is dropped so it cannot undo that change.
+   */
   async remember(
     accountId: string,
     tokens: ServiceToken[],
     managementTokenId: string | null,
+    basedOn?: number,
   ): Promise<void> {
-    await this.cache.put(accountId, {
-      asOf: this.clock.now().toISOString(),
-      tokens,
-      managementTokenId,
-    });
+    const list = { asOf: this.clock.now().toISOString(), tokens, managementTokenId };
+    const outcome = await this.cache.put(accountId, list, basedOn);
+    if (outcome === 'superseded') {
+      this.log.info('a refreshed list was older than a change already made', { accountId });
+    }
     this.live.set(accountId, { state: 'ok', error: null, refreshing: false });
   }
 
@@ -115,14 +132,15 @@ export class InventoryService {
     });
     this.emit('inventory:changed', await this.describe(account));
     try {
+      const basedOn = await this.cache.revisionOf(account.id);
       if (account.mode === 'guided') {
         // A guided service cannot list tokens: the user's tracked tokens are the inventory.
-        await this.remember(account.id, await this.tracked.list(account.id), null);
+        await this.remember(account.id, await this.tracked.list(account.id), null, basedOn);
       } else {
-        const { adapter, ctx } = await this.access.openManagedAccount(account);
+        const { adapter, ctx } = await this.access.openForListing(account);
         const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
         const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
-        await this.remember(account.id, tokens, management ? management.id : null);
+        await this.remember(account.id, tokens, management ? management.id : null, basedOn);
       }
     } catch (error) {
       const appError =
@@ -143,7 +161,11 @@ export class InventoryService {
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
     const ledger = await this.ledger.entries(account.id);
-    return cached.tokens.map((token) => {
+    const known = this.decorated.get(cached);
+    if (known !== undefined && known.account === account && known.ledger === ledger) {
+      return known.tokens;
+    }
+    const tokens = cached.tokens.map((token): TokenInfo => {
       const entry = ledger.get(token.id);
       return {
         ...token,
@@ -154,5 +176,16 @@ export class InventoryService {
         lastVerifiedAt: entry === undefined ? null : entry.lastVerifiedAt,
       };
     });
+    this.decorated.set(cached, { account, ledger, tokens });
+    return tokens;
+  }
+}
+
+/** Requests to one service share its origin's limit; a base URL that does not parse has its own. */
+function originOf(account: Account): string {
+  try {
+    return new URL(account.baseUrl).origin;
+  } catch {
+    return account.id;
   }
 }
