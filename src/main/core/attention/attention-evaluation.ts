@@ -48,7 +48,7 @@ export interface Evaluation {
 interface AccountInputs {
   account: Account;
   tokens: TokenInfo[];
-  asOf: string | null;
+  serviceAheadMs: number;
   settings: AttentionSettings;
   /** The account's snoozes, reminder dates and rotated-out times, as one comparable string. */
   records: string;
@@ -59,17 +59,21 @@ interface AccountJudgement {
   /** Until then (a milestone, a snooze's end, the next calendar day) the judgement holds. */
   validUntil: number;
   tokens: EvaluatedToken[];
+  /** Each token's judgement and until when it holds, by token id. */
+  byToken: Map<string, { evaluated: EvaluatedToken; validUntil: number }>;
 }
 
 /**
- * Judges every listed token of every account from the cached lists: no network. An account is
- * judged again only when its list, its records or the rules changed, or when time reached one
- * of its milestones or a new calendar day (the messages count days); otherwise its last
- * judgement is reused, so a refresh of one account costs that account's tokens, not all.
+ * Judges every listed token of every account from the cached lists: no network. A token is
+ * judged again only when it changed (the cache keeps an unchanged token's object), when its
+ * account's records or the rules changed, or when time reached one of its milestones or a new
+ * calendar day (the messages count days); otherwise its last judgement is reused, so a refresh
+ * costs the tokens that changed, not all of them.
  */
 export class AttentionEvaluator {
   private readonly judged = new Map<string, AccountJudgement>();
-  /** Tokens assessed since the start: how tests prove that unchanged accounts cost nothing. */
+  private last: Evaluation | null = null;
+  /** Tokens assessed since the start: how tests prove that unchanged tokens cost nothing. */
   assessedCount = 0;
 
   constructor(private readonly sources: AttentionSources) {}
@@ -85,28 +89,35 @@ export class AttentionEvaluator {
     ]);
     const records = recordsByToken(file, rotatedOutTimes(rotations), now);
     const inventoryOf = new Map(inventories.map((inventory) => [inventory.accountId, inventory]));
-    const tokens: EvaluatedToken[] = [];
-    let validUntil = Infinity;
-    const seen = new Set<string>();
+    const judgements: AccountJudgement[] = [];
+    let reused = this.last !== null && this.last.settings === file.settings;
     for (const account of accounts) {
       const inventory = inventoryOf.get(account.id);
       if (inventory === undefined) continue;
-      seen.add(account.id);
+      const previous = this.judged.get(account.id);
       const judgement = this.judge(account, inventory, file, records, now);
-      tokens.push(...judgement.tokens);
-      validUntil = Math.min(validUntil, judgement.validUntil);
+      if (judgement !== previous) reused = false;
+      judgements.push(judgement);
     }
-    for (const accountId of this.judged.keys()) {
-      if (!seen.has(accountId)) this.judged.delete(accountId);
+    if (judgements.length !== this.judged.size) {
+      reused = false;
+      const seen = new Set(judgements.map((j) => j.inputs.account.id));
+      for (const accountId of this.judged.keys()) {
+        if (!seen.has(accountId)) this.judged.delete(accountId);
+      }
     }
-    const changes = tokens.flatMap((t) => [t.assessment.nextChangeAt, t.snoozedUntil]);
-    const future = changes.filter((d): d is Date => d !== null && d > now).map((d) => d.getTime());
-    return {
+    // Nothing was judged again: the same answer, at a new time.
+    if (reused && this.last !== null) return { ...this.last, now };
+    const tokens = judgements.flatMap((j) => j.tokens);
+    let next = Infinity;
+    for (const token of tokens) next = Math.min(next, changeOf(token, now));
+    this.last = {
       now,
       settings: file.settings,
       tokens,
-      nextChangeAt: future.length === 0 ? null : new Date(Math.min(...future)),
+      nextChangeAt: next === Infinity ? null : new Date(next),
     };
+    return this.last;
   }
 
   private judge(
@@ -119,32 +130,57 @@ export class AttentionEvaluator {
     const inputs: AccountInputs = {
       account,
       tokens: inventory.tokens,
-      asOf: inventory.asOf,
+      serviceAheadMs: serviceAheadMs(inventory),
       settings: file.settings,
       records: records.signatureOf(account.id),
     };
     const previous = this.judged.get(account.id);
+    const time = now.getTime();
     if (
       previous !== undefined &&
       sameInputs(previous.inputs, inputs) &&
-      now.getTime() < previous.validUntil
+      time < previous.validUntil
     ) {
       return previous;
     }
+    // Same account, rules and records: only tokens whose object changed are judged again.
+    const reusable =
+      previous !== undefined &&
+      sameInputs(previous.inputs, { ...inputs, tokens: previous.inputs.tokens })
+        ? previous.byToken
+        : null;
     const context = {
       rules: rulesFor(file.settings, account.id),
-      serviceAheadMs: serviceAheadMs(inventory),
+      serviceAheadMs: inputs.serviceAheadMs,
     };
-    const tokens = inventory.tokens.map((token) =>
-      this.evaluateToken(account, token, context, records, now),
-    );
-    const judgement: AccountJudgement = {
-      inputs,
-      validUntil: Math.min(nextDayStart(now), ...tokens.map((t) => changeOf(t, now))),
-      tokens,
-    };
+    const dayEnds = nextDayStart(now);
+    const byToken = new Map<string, { evaluated: EvaluatedToken; validUntil: number }>();
+    let validUntil = dayEnds;
+    const tokens = inventory.tokens.map((token) => {
+      const known = reusable === null ? undefined : reusable.get(token.id);
+      const entry =
+        known !== undefined && known.evaluated.token === token && time < known.validUntil
+          ? known
+          : this.judgeToken(account, token, context, records, now, dayEnds);
+      byToken.set(token.id, entry);
+      validUntil = Math.min(validUntil, entry.validUntil);
+      return entry.evaluated;
+    });
+    const judgement: AccountJudgement = { inputs, validUntil, tokens, byToken };
     this.judged.set(account.id, judgement);
     return judgement;
+  }
+
+  private judgeToken(
+    account: Account,
+    token: TokenInfo,
+    context: { rules: AttentionRules; serviceAheadMs: number },
+    records: TokenRecords,
+    now: Date,
+    dayEnds: number,
+  ): { evaluated: EvaluatedToken; validUntil: number } {
+    const evaluated = this.evaluateToken(account, token, context, records, now);
+    return { evaluated, validUntil: Math.min(dayEnds, changeOf(evaluated, now)) };
   }
 
   private evaluateToken(
@@ -230,7 +266,7 @@ function sameInputs(a: AccountInputs, b: AccountInputs): boolean {
   return (
     a.account === b.account &&
     a.tokens === b.tokens &&
-    a.asOf === b.asOf &&
+    a.serviceAheadMs === b.serviceAheadMs &&
     a.settings === b.settings &&
     a.records === b.records
   );

@@ -46,14 +46,25 @@ describe('attention evaluation judges only what changed', () => {
     expect(t.core.attention.assessedTokens).toBe(before);
   });
 
-  it("judges again only the refreshed account's tokens", async () => {
+  it('judges nothing again after a refresh that brought the same lists', async () => {
+    await twoAccounts(new FakeClock(Date.parse('2026-01-10T10:00:00.000Z')));
+    const before = t.core.attention.assessedTokens;
+
+    await t.core.inventory.refresh();
+    await t.core.attention.evaluate();
+
+    expect(t.core.attention.assessedTokens).toBe(before);
+  });
+
+  it('judges again only the account whose list changed', async () => {
     const world = await twoAccounts(new FakeClock(Date.parse('2026-01-10T10:00:00.000Z')));
+    t.provider.seed('made-in-the-dashboard');
     const before = t.core.attention.assessedTokens;
 
     await t.core.inventory.refresh(world.first);
     await t.core.attention.evaluate();
 
-    expect(t.core.attention.assessedTokens - before).toBe(world.perAccount);
+    expect(t.core.attention.assessedTokens - before).toBe(1);
   });
 
   it("judges again only the snoozed token's account", async () => {

@@ -58,22 +58,42 @@ export class InventoryCache {
    * Stores a list fetched from the service. With `basedOn` (the revision read before the list was
    * fetched), the list is dropped when anything changed the entry meanwhile: a rotation's
    * promote or a create that patched the cache knows something newer than that list does.
+   * Readers see a stored list at once; `saved` resolves when it is on disk.
    */
-  async put(accountId: string, list: FetchedList, basedOn?: number): Promise<PutOutcome> {
+  async put(
+    accountId: string,
+    list: FetchedList,
+    basedOn?: number,
+  ): Promise<{ outcome: PutOutcome; saved: Promise<void> }> {
+    await this.file.read();
     let outcome: PutOutcome = 'saved';
-    await this.file.update((current) => {
-      const previous = current.accounts[accountId];
-      const revision = previous === undefined ? 0 : previous.revision;
-      if (basedOn !== undefined && basedOn !== revision) {
-        outcome = 'superseded';
-        return current;
-      }
-      return {
-        ...current,
-        accounts: { ...current.accounts, [accountId]: { ...list, revision: revision + 1 } },
-      };
-    });
-    return outcome;
+    // The document is loaded, so the change below runs now and `outcome` is known on return.
+    const saving = this.file.update(
+      (current) => {
+        const previous = current.accounts[accountId];
+        const revision = previous === undefined ? 0 : previous.revision;
+        if (basedOn !== undefined && basedOn !== revision) {
+          outcome = 'superseded';
+          return current;
+        }
+        const tokens = previous === undefined ? list.tokens : sharing(previous.tokens, list.tokens);
+        return {
+          ...current,
+          accounts: {
+            ...current.accounts,
+            [accountId]: { ...list, tokens, revision: revision + 1 },
+          },
+        };
+      },
+      // A refresh stores many lists at once and calls settled() when they are all in.
+      { defer: basedOn !== undefined },
+    );
+    return { outcome, saved: saving.then(() => undefined) };
+  }
+
+  /** Resolves once every list stored so far is on disk (or failed to be written). */
+  settled(): Promise<void> {
+    return this.file.settled();
   }
 
   /** Changes one account's cached tokens in place (after a create or revoke). */
@@ -115,4 +135,28 @@ export class InventoryCache {
       return { ...current, accounts: rest };
     });
   }
+}
+
+/**
+ * The new list, keeping the previous objects of tokens that did not change (and the previous
+ * array when nothing did), so what was derived from them (the attention judgement, the list the
+ * windows got) can be reused by identity.
+ */
+function sharing(previous: ServiceToken[], next: ServiceToken[]): ServiceToken[] {
+  const before = new Map(previous.map((token) => [token.id, token]));
+  let changed = previous.length !== next.length;
+  const tokens = next.map((token, index) => {
+    const old = before.get(token.id);
+    if (old !== undefined && sameToken(old, token)) {
+      if (previous[index] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return token;
+  });
+  return changed ? tokens : previous;
+}
+
+function sameToken(a: ServiceToken, b: ServiceToken): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
