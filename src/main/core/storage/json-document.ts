@@ -80,7 +80,7 @@ export class JsonDocument<T> {
           if (options.defer === true) this.flushWithin(DEFERRED_WRITE_MS);
           else this.scheduleFlush();
         } catch (error) {
-          reject(error);
+          reject(asError(error));
         }
       };
       if (this.current !== undefined) apply(this.current);
@@ -185,4 +185,9 @@ export class JsonDocument<T> {
       return undefined;
     }
   }
+}
+
+/** What a change threw, as an Error (changes throw AppErrors; anything else is wrapped). */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
