@@ -87,7 +87,7 @@ export class JsonDocument<T> {
       else
         this.read().then(
           () => apply(this.current as T),
-          (error: unknown) => reject(error),
+          (error: unknown) => reject(asError(error)),
         );
     });
     this.last = result.catch(() => undefined);
