@@ -6,16 +6,22 @@ import { createCore, type Core } from '../src/main/core/app-core';
 import { createHttpClient } from '../src/main/core/http/http-client';
 import { silentLogger } from '../src/main/core/log/logger';
 import { kestraAdapter } from '../src/main/core/providers/kestra/kestra.adapter';
+import { RecordingSecretStore } from '../src/main/core/inventory/recording-secret-store';
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 
 export interface BenchWorld {
   core: Core;
+  /** The keychain as the core sees it, counting every call. */
+  keychain: RecordingSecretStore;
   sims: KestraSim[];
   accountIds: string[];
   close(): Promise<void>;
 }
 
-/** `accounts` Kestra accounts, each on its own simulator (its own origin), each holding `tokens`. */
+/**
+ * `accounts` Kestra accounts, each on its own simulator (its own origin), each holding `tokens`,
+ * with the reminder scheduler running as in the app.
+ */
 export async function startBenchWorld(options: {
   accounts: number;
   tokens: number;
@@ -23,9 +29,10 @@ export async function startBenchWorld(options: {
 }): Promise<BenchWorld> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-bench-'));
   const http = createHttpClient({});
+  const keychain = new RecordingSecretStore(new MemorySecretStore());
   const core = createCore({
     dataDir,
-    secrets: new MemorySecretStore(),
+    secrets: keychain,
     http,
     adapters: [kestraAdapter],
     log: silentLogger,
@@ -56,11 +63,14 @@ export async function startBenchWorld(options: {
     accountIds.push(account.id);
     sim.setKnobs({ latencyMs: options.latencyMs });
   }
+  await core.reminders.start();
   return {
     core,
+    keychain,
     sims,
     accountIds,
     async close() {
+      await core.reminders.stop();
       await http.close();
       await Promise.all(sims.map((sim) => sim.close()));
       await rm(dataDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { createCore } from '../../src/main/core/app-core';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
-import { REFRESH_CONCURRENCY } from '../../src/main/core/inventory/inventory.service';
+import { REFRESH_LIMITS } from '../../src/main/core/inventory/inventory.service';
 import { RecordingSecretStore } from '../../src/main/core/inventory/recording-secret-store';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
@@ -130,7 +130,7 @@ describe('inventory refresh across several services', () => {
   }
 
   it('lists every account of every service, reusing pooled connections per origin', async () => {
-    expect(services.length * OWNERS.length).toBeGreaterThan(REFRESH_CONCURRENCY);
+    expect(services.length * OWNERS.length).toBeGreaterThan(REFRESH_LIMITS.perOrigin);
     const first = await core.inventory.refresh();
     const second = await core.inventory.refresh();
 
@@ -153,8 +153,19 @@ describe('inventory refresh across several services', () => {
     }
   });
 
-  it("reads only the accounts' management credentials from the keychain, never a token", async () => {
-    await core.inventory.refresh();
+  it("reads each account's management credential once a session, never a token", async () => {
+    // A new session over the same data dir and keychain: no credential is held in memory yet.
+    const restarted = createCore({
+      dataDir,
+      secrets,
+      http,
+      adapters: [kestraAdapter],
+      log: silentLogger,
+      emit: () => undefined,
+      clipboard: null,
+    });
+    secrets.clear();
+    await restarted.inventory.refresh();
     const managementKeys = services.flatMap((service) =>
       [...service.accounts.values()].map((id) => secretKeys.management(id)),
     );
@@ -162,7 +173,9 @@ describe('inventory refresh across several services', () => {
     expect(secrets.reads().sort()).toEqual(managementKeys.sort());
 
     secrets.clear();
-    const shownNow = await core.inventory.snapshot();
+    await restarted.inventory.refresh();
+    expect(secrets.calls).toEqual([]);
+    const shownNow = await restarted.inventory.snapshot();
     expect(shownNow).toHaveLength(managementKeys.length);
     expect(secrets.calls).toEqual([]);
   });

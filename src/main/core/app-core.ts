@@ -26,6 +26,7 @@ import { PublishBindings } from './publish/publish-bindings';
 import { PublishService } from './publish/publish.service';
 import { asRotationPublisher } from './publish/rotation-publisher-adapter';
 import { TargetCredentials } from './publish/target-credentials';
+import { CredentialCache } from './secrets/credential-cache';
 import type { SecretStore } from './secrets/secret-store';
 import { HeldSecrets, noCheckpoint, type Checkpoint } from './rotation/rotation-deps';
 import { RotationJournal } from './rotation/rotation-journal';
@@ -75,12 +76,14 @@ export function createCore(deps: CoreDeps) {
     if (reminders !== null && !event.startsWith('attention:')) void reminders.wake();
   };
 
+  // Refreshes read each account's management credential; the keychain is asked once a session.
+  const secrets = new CredentialCache(deps.secrets);
   const providers = new ProviderRegistry(deps.adapters);
   const registry = new AccountRegistry(deps.dataDir, clock, onRecovered);
   const ledger = new SecretLedger(deps.dataDir, clock, onRecovered);
   const cache = new InventoryCache(deps.dataDir, onRecovered);
   const tracked = new TrackedTokenStore(deps.dataDir, onRecovered);
-  const access = new AccountAccess(registry, providers, deps.secrets, deps.http);
+  const access = new AccountAccess(registry, providers, secrets, deps.http);
   const inventory = new InventoryService(
     registry,
     access,
@@ -103,7 +106,7 @@ export function createCore(deps: CoreDeps) {
   const bindings = new PublishBindings(deps.dataDir, onRecovered);
   const tracking = new TrackingService(
     access,
-    deps.secrets,
+    secrets,
     ledger,
     bindings,
     tracked,
@@ -117,10 +120,10 @@ export function createCore(deps: CoreDeps) {
   // through the same service the publish:* channels use.
   const publishing = new PublishService({
     bindings,
-    credentials: new TargetCredentials(registry, ledger, deps.secrets),
+    credentials: new TargetCredentials(registry, ledger, secrets),
     registry,
     ledger,
-    secrets: deps.secrets,
+    secrets,
     http: deps.http,
     clock,
     log: deps.log,
@@ -135,7 +138,7 @@ export function createCore(deps: CoreDeps) {
     registry,
     providers,
     access,
-    secrets: deps.secrets,
+    secrets,
     ledger,
     cache,
     tracked,
@@ -187,7 +190,7 @@ export function createCore(deps: CoreDeps) {
     accounts: new AccountsService(
       registry,
       providers,
-      deps.secrets,
+      secrets,
       deps.http,
       inventory,
       cache,
@@ -196,8 +199,8 @@ export function createCore(deps: CoreDeps) {
       tracked,
       deps.log,
     ),
-    tokens: new TokensService(access, deps.secrets, ledger, bindings, cache, inventory, deps.log),
-    secrets: new SecretsService(registry, deps.secrets, clipboard, cache),
+    tokens: new TokensService(access, secrets, ledger, bindings, cache, inventory, deps.log),
+    secrets: new SecretsService(registry, secrets, clipboard, cache),
     tracking,
     importer: new ImportService(
       registry,

@@ -7,7 +7,8 @@ import type {
   ProviderAdapter,
 } from '../providers/provider-adapter';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import { secretKeys, type SecretStore } from '../secrets/secret-store';
+import type { CredentialCache } from '../secrets/credential-cache';
+import { secretKeys } from '../secrets/secret-store';
 import type { AccountRegistry } from './account-registry';
 
 export interface AccountHandle {
@@ -25,7 +26,7 @@ export class AccountAccess {
   constructor(
     private readonly accounts: AccountRegistry,
     private readonly providers: ProviderRegistry,
-    private readonly secrets: SecretStore,
+    private readonly secrets: CredentialCache,
     private readonly http: HttpClient,
   ) {}
 
@@ -45,6 +46,22 @@ export class AccountAccess {
   }
 
   async openManagedAccount(account: Account): Promise<ManagedHandle> {
+    return this.openWith(account, (key) => this.secrets.get(key));
+  }
+
+  /**
+   * For listing tokens only: the credential comes from memory after its first read, so a refresh
+   * reads nothing from the keychain. Actions that store a secret use openManaged(), which reads
+   * the keychain and so stops at a locked keyring before the service changes anything.
+   */
+  openForListing(account: Account): Promise<ManagedHandle> {
+    return this.openWith(account, (key) => this.secrets.getForListing(key));
+  }
+
+  private async openWith(
+    account: Account,
+    read: (key: string) => Promise<string | null>,
+  ): Promise<ManagedHandle> {
     const adapter = this.providers.get(account.provider);
     if (account.mode === 'guided') {
       throw new AppError(
@@ -52,7 +69,7 @@ export class AccountAccess {
         `TokenDesk has no credential to manage “${account.label}”: its tokens are managed in ${adapter.info.name}'s web dashboard.`,
       );
     }
-    const credential = await this.secrets.get(secretKeys.management(account.id));
+    const credential = await read(secretKeys.management(account.id));
     if (credential === null) {
       throw new AppError(
         'AUTH_FAILED',

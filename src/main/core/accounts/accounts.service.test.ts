@@ -16,7 +16,7 @@ describe('AccountsService', () => {
 
     expect(await t.secrets.get(secretKeys.management(accountId))).toBe(credential);
     const file = await readFile(join(t.dataDir, 'accounts.json'), 'utf8');
-    expect(file).toContain('"label": "Work"');
+    expect(JSON.parse(file)).toMatchObject({ accounts: [{ label: 'Work' }] });
     expect(file).not.toContain(credential);
     const [account] = await t.core.accounts.list();
     expect(account?.baseUrl).toBe('https://service.example.com');

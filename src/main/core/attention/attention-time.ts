@@ -1,10 +1,21 @@
 import { addDays, differenceInCalendarDays, format, isValid, parseISO, subDays } from 'date-fns';
 
+/** Dates already read, by their text: the same lists are judged again and again. */
+const parsedTimes = new Map<string, number | null>();
+const MAX_PARSED = 100_000;
+
 /** Services report dates we cannot always read; an unreadable one counts as unknown. */
 export function parseDate(iso: string | null): Date | null {
   if (iso === null) return null;
-  const date = parseISO(iso);
-  return isValid(date) ? date : null;
+  let time = parsedTimes.get(iso);
+  if (time === undefined) {
+    const date = parseISO(iso);
+    time = isValid(date) ? date.getTime() : null;
+    if (parsedTimes.size >= MAX_PARSED) parsedTimes.clear();
+    parsedTimes.set(iso, time);
+  }
+  // A fresh Date each time: callers may hold it, and a Date can be changed in place.
+  return time === null ? null : new Date(time);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/attention-model';
 import { AppError } from '../../../shared/errors';
 import {
-  evaluateAttention,
+  AttentionEvaluator,
   fixesOf,
   type AttentionSources,
   type EvaluatedToken,
@@ -38,15 +38,23 @@ export function topUrgency(reasons: readonly { urgency: Urgency }[]): Urgency {
 export class AttentionService {
   /** Told after a change the user made, so the reminder scheduler looks again at once. */
   private onChange: () => void = () => undefined;
+  private readonly evaluator: AttentionEvaluator;
 
-  constructor(private readonly sources: AttentionSources) {}
+  constructor(private readonly sources: AttentionSources) {
+    this.evaluator = new AttentionEvaluator(sources);
+  }
+
+  /** Tokens judged since the start (unchanged accounts are not judged again). */
+  get assessedTokens(): number {
+    return this.evaluator.assessedCount;
+  }
 
   whenChanged(listener: () => void): void {
     this.onChange = listener;
   }
 
   evaluate(): Promise<Evaluation> {
-    return evaluateAttention(this.sources);
+    return this.evaluator.evaluate();
   }
 
   async list(): Promise<AttentionList> {

@@ -2,7 +2,7 @@ import type { Reminder } from '../../../shared/attention-model';
 import type { Clock } from '../clock';
 import type { EmitEvent } from '../events';
 import type { Logger } from '../log/logger';
-import type { EvaluatedToken } from './attention-evaluation';
+import type { EvaluatedToken, Evaluation } from './attention-evaluation';
 import { reasonKey } from './attention-policy';
 import type { AttentionStore, ShownReminder } from './attention-store';
 import { topUrgency, type AttentionService } from './attention.service';
@@ -58,6 +58,8 @@ export class ReminderScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private started = false;
+  /** The judged tokens of the last run: the same array means nothing new can be due. */
+  private lastTokens: EvaluatedToken[] | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -100,6 +102,19 @@ export class ReminderScheduler {
 
   private async runOnce(): Promise<void> {
     const evaluation = await this.deps.attention.evaluate();
+    if (evaluation.tokens !== this.lastTokens) await this.announceDue(evaluation);
+    this.lastTokens = evaluation.tokens;
+    const count = evaluation.tokens.filter((t) => t.visible.length > 0).length;
+    this.deps.emit('attention:changed', { count });
+    if (this.deps.port !== null) this.deps.port.count(count);
+
+    const next = evaluation.nextChangeAt;
+    const untilNext =
+      next === null ? MAX_SLEEP_MS : next.getTime() - this.deps.clock.now().getTime();
+    this.sleep(Math.min(MAX_SLEEP_MS, Math.max(0, untilNext)));
+  }
+
+  private async announceDue(evaluation: Evaluation): Promise<void> {
     const { shown } = await this.deps.store.read();
     const wasShown = new Set(shown.map(keyOf));
     const now = evaluation.now.toISOString();
@@ -135,14 +150,6 @@ export class ReminderScheduler {
       this.deps.emit('attention:reminder', reminder);
       if (this.deps.port !== null) this.deps.port.remind(reminder);
     }
-    const count = evaluation.tokens.filter((t) => t.visible.length > 0).length;
-    this.deps.emit('attention:changed', { count });
-    if (this.deps.port !== null) this.deps.port.count(count);
-
-    const next = evaluation.nextChangeAt;
-    const untilNext =
-      next === null ? MAX_SLEEP_MS : next.getTime() - this.deps.clock.now().getTime();
-    this.sleep(Math.min(MAX_SLEEP_MS, Math.max(0, untilNext)));
   }
 
   private sleep(ms: number): void {

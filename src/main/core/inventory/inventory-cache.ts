@@ -16,8 +16,14 @@ const CachedAccountSchema = z.object({
   asOf: z.string(),
   tokens: z.array(ServiceTokenSchema),
   managementTokenId: z.string().nullable(),
+  /** Goes up with every change to the entry, so a list fetched before a change cannot undo it. */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type CachedAccount = z.infer<typeof CachedAccountSchema>;
+export type FetchedList = Omit<CachedAccount, 'revision'>;
+
+/** What a list fetched from the service did to the cache. */
+export type PutOutcome = 'saved' | 'superseded';
 
 const CacheFileSchema = z.object({
   version: z.literal(1),
@@ -42,11 +48,52 @@ export class InventoryCache {
     return (await this.file.read()).accounts[accountId] ?? null;
   }
 
-  async put(accountId: string, entry: CachedAccount): Promise<void> {
-    await this.file.update((current) => ({
-      ...current,
-      accounts: { ...current.accounts, [accountId]: entry },
-    }));
+  /** The entry's revision now (0 before the first list): what a refresh starts from. */
+  async revisionOf(accountId: string): Promise<number> {
+    const entry = await this.get(accountId);
+    return entry === null ? 0 : entry.revision;
+  }
+
+  /**
+   * Stores a list fetched from the service. With `basedOn` (the revision read before the list was
+   * fetched), the list is dropped when anything changed the entry meanwhile: a rotation's
+   * promote or a create that patched the cache knows something newer than that list does.
+   * Readers see a stored list at once; `saved` resolves when it is on disk.
+   */
+  async put(
+    accountId: string,
+    list: FetchedList,
+    basedOn?: number,
+  ): Promise<{ outcome: PutOutcome; saved: Promise<void> }> {
+    await this.file.read();
+    let outcome: PutOutcome = 'saved';
+    // The document is loaded, so the change below runs now and `outcome` is known on return.
+    const saving = this.file.update(
+      (current) => {
+        const previous = current.accounts[accountId];
+        const revision = previous === undefined ? 0 : previous.revision;
+        if (basedOn !== undefined && basedOn !== revision) {
+          outcome = 'superseded';
+          return current;
+        }
+        const tokens = previous === undefined ? list.tokens : sharing(previous.tokens, list.tokens);
+        return {
+          ...current,
+          accounts: {
+            ...current.accounts,
+            [accountId]: { ...list, tokens, revision: revision + 1 },
+          },
+        };
+      },
+      // A refresh stores many lists at once and calls settled() when they are all in.
+      { defer: basedOn !== undefined },
+    );
+    return { outcome, saved: saving.then(() => undefined) };
+  }
+
+  /** Resolves once every list stored so far is on disk (or failed to be written). */
+  settled(): Promise<void> {
+    return this.file.settled();
   }
 
   /** Changes one account's cached tokens in place (after a create or revoke). */
@@ -59,7 +106,10 @@ export class InventoryCache {
       if (!entry) return current;
       return {
         ...current,
-        accounts: { ...current.accounts, [accountId]: { ...entry, tokens: change(entry.tokens) } },
+        accounts: {
+          ...current.accounts,
+          [accountId]: { ...entry, tokens: change(entry.tokens), revision: entry.revision + 1 },
+        },
       };
     });
   }
@@ -71,7 +121,10 @@ export class InventoryCache {
       if (!entry) return current;
       return {
         ...current,
-        accounts: { ...current.accounts, [accountId]: { ...entry, managementTokenId: tokenId } },
+        accounts: {
+          ...current.accounts,
+          [accountId]: { ...entry, managementTokenId: tokenId, revision: entry.revision + 1 },
+        },
       };
     });
   }
@@ -82,4 +135,28 @@ export class InventoryCache {
       return { ...current, accounts: rest };
     });
   }
+}
+
+/**
+ * The new list, keeping the previous objects of tokens that did not change (and the previous
+ * array when nothing did), so what was derived from them (the attention judgement, the list the
+ * windows got) can be reused by identity.
+ */
+function sharing(previous: ServiceToken[], next: ServiceToken[]): ServiceToken[] {
+  const before = new Map(previous.map((token) => [token.id, token]));
+  let changed = previous.length !== next.length;
+  const tokens = next.map((token, index) => {
+    const old = before.get(token.id);
+    if (old !== undefined && sameToken(old, token)) {
+      if (previous[index] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return token;
+  });
+  return changed ? tokens : previous;
+}
+
+function sameToken(a: ServiceToken, b: ServiceToken): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -9,7 +9,7 @@ import {
   createTestCore,
   type TestCore,
 } from '../test-support/test-core';
-import { REFRESH_CONCURRENCY } from './inventory.service';
+import { REFRESH_LIMITS } from './inventory.service';
 import { RecordingSecretStore } from './recording-secret-store';
 
 let t: TestCore;
@@ -22,31 +22,65 @@ function byAccount(list: AccountInventory[], accountId: string): AccountInventor
 }
 
 describe('refresh of every account', () => {
-  it(`runs accounts side by side, never more than ${REFRESH_CONCURRENCY} at once`, async () => {
+  /** Adds accounts on `origins` services, `perOrigin` each, and gates every list call. */
+  async function gatedWorld(origins: number, perOrigin: number) {
     t = await createTestCore();
-    const total = REFRESH_CONCURRENCY + 4;
-    for (let i = 0; i < total; i += 1) await addFakeAccount(t, `Account ${i}`);
-
-    // Each call waits until the limit is reached: a sequential refresh would never get there,
-    // an unbounded one would go past it.
+    for (let o = 0; o < origins; o += 1) {
+      for (let i = 0; i < perOrigin; i += 1) {
+        await t.core.accounts.add({
+          provider: t.provider.info.kind,
+          label: `Account ${o}-${i}`,
+          baseUrl: `https://service-${o}.example.com/`,
+          settings: { userId: 'alice' },
+          credential: t.provider.seed(`management ${o}-${i}`).secret,
+        });
+      }
+    }
     let running = 0;
     let most = 0;
+    const mostByOrigin = new Map<string, number>();
+    const runningByOrigin = new Map<string, number>();
     let openGate: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const list = t.provider.listTokens.bind(t.provider);
     t.provider.listTokens = async (ctx) => {
+      const origin = new URL(ctx.account.baseUrl).origin;
       running += 1;
       most = Math.max(most, running);
-      if (running === REFRESH_CONCURRENCY) openGate();
+      runningByOrigin.set(origin, (runningByOrigin.get(origin) ?? 0) + 1);
+      mostByOrigin.set(
+        origin,
+        Math.max(mostByOrigin.get(origin) ?? 0, runningByOrigin.get(origin) ?? 0),
+      );
+      // Each call waits until the expected width is reached: a narrower refresh never gets there.
+      if (
+        running ===
+        Math.min(origins, REFRESH_LIMITS.total) * Math.min(perOrigin, REFRESH_LIMITS.perOrigin)
+      )
+        openGate();
       await gate;
       running -= 1;
+      runningByOrigin.set(origin, (runningByOrigin.get(origin) ?? 1) - 1);
       return list(ctx);
     };
+    return { most: () => most, mostByOrigin };
+  }
 
+  it(`runs at most ${REFRESH_LIMITS.perOrigin} lists at once against one service`, async () => {
+    const world = await gatedWorld(1, REFRESH_LIMITS.perOrigin + 3);
     const results = await t.core.inventory.refresh();
 
-    expect(most).toBe(REFRESH_CONCURRENCY);
-    expect(results).toHaveLength(total);
+    expect(world.most()).toBe(REFRESH_LIMITS.perOrigin);
+    expect(results).toHaveLength(REFRESH_LIMITS.perOrigin + 3);
+    expect(results.every((inventory) => inventory.state === 'ok')).toBe(true);
+  });
+
+  it('runs many services side by side, far past the limit of one', async () => {
+    const world = await gatedWorld(12, 2);
+    const results = await t.core.inventory.refresh();
+
+    expect(world.most()).toBe(24);
+    expect(Math.max(...world.mostByOrigin.values())).toBe(2);
     expect(results.every((inventory) => inventory.state === 'ok')).toBe(true);
   });
 });
@@ -138,24 +172,47 @@ describe('the keychain while listing', () => {
     expect(listed?.hasSecret).toBe(true);
   });
 
-  it("reads only each account's management credential to refresh, never a token's secret", async () => {
+  it("reads each account's management credential once a session, never a token's secret", async () => {
     const secrets = new RecordingSecretStore(new MemorySecretStore());
-    t = await createTestCore({ secrets });
-    const first = await addFakeAccount(t, 'First');
-    const second = await addFakeAccount(t, 'Second');
-    await t.core.tokens.create({
+    const before = await createTestCore({ secrets });
+    const first = await addFakeAccount(before, 'First');
+    const second = await addFakeAccount(before, 'Second');
+    await before.core.tokens.create({
       accountId: first.accountId,
       name: 'deploy',
       expiry: { kind: 'never' },
     });
+    // A new session over the same data dir and keychain: nothing is held in memory yet.
+    t = await createTestCore({ secrets, dataDir: before.dataDir, provider: before.provider });
     secrets.clear();
 
     await t.core.inventory.refresh();
-
     expect(secrets.calls.every((call) => call.operation === 'get')).toBe(true);
     expect(secrets.reads().sort()).toEqual(
       [secretKeys.management(first.accountId), secretKeys.management(second.accountId)].sort(),
     );
+
+    secrets.clear();
+    await t.core.inventory.refresh();
+    await t.core.inventory.refresh();
+    expect(secrets.calls).toEqual([]);
+  });
+
+  it('refreshes with a credential the user replaced, without reading it back', async () => {
+    const secrets = new RecordingSecretStore(new MemorySecretStore());
+    t = await createTestCore({ secrets });
+    const { accountId } = await addFakeAccount(t);
+    await t.core.inventory.refresh();
+    const replacement = t.provider.seed('replacement');
+    await t.core.accounts.setCredential(accountId, replacement.secret);
+    secrets.clear();
+    t.provider.calls.length = 0;
+
+    const [inventory] = await t.core.inventory.refresh(accountId);
+
+    expect(inventory?.state).toBe('ok');
+    expect(t.provider.calls.map((call) => call.credential)).toEqual([replacement.secret]);
+    expect(secrets.reads()).toEqual([]);
   });
 
   it('is not touched at all to refresh a guided account', async () => {

@@ -9,7 +9,7 @@ import type { ServiceToken } from '../providers/provider-adapter';
 import { requireOperation } from '../providers/provider-adapter';
 import type { SecretLedger } from '../tokens/secret-ledger';
 import type { TrackedTokenStore } from '../tracking/tracked-token-store';
-import { mapWithConcurrency } from '../util/concurrency';
+import { KeyedLimiter } from '../util/keyed-limiter';
 import { accountStateFor } from './account-state';
 import type { CachedAccount, InventoryCache } from './inventory-cache';
 
@@ -19,8 +19,12 @@ interface LiveState {
   refreshing: boolean;
 }
 
-/** Enough to refresh a typical set of accounts in one round, few enough to stay polite. */
-export const REFRESH_CONCURRENCY = 6;
+/**
+ * How many lists are fetched at once: a few per service origin (one user's requests to one
+ * instance, well inside GitLab's and Kestra's rate limits and the connection pool's reuse), and
+ * enough in total that a hundred accounts on different services refresh in about one round trip.
+ */
+export const REFRESH_LIMITS = { perOrigin: 4, total: 128 } as const;
 
 /**
  * Every token of every account, as last fetched. A refresh of one account never blocks or
@@ -29,6 +33,19 @@ export const REFRESH_CONCURRENCY = 6;
 export class InventoryService {
   private readonly live = new Map<string, LiveState>();
   private readonly inFlight = new Map<string, Promise<AccountInventory>>();
+  private readonly limiter = new KeyedLimiter(REFRESH_LIMITS.perOrigin, REFRESH_LIMITS.total);
+  /** The listed tokens built from one cached list, reused (same array) while nothing changed. */
+  private readonly decorated = new WeakMap<
+    ServiceToken[],
+    {
+      account: Account;
+      ledger: ReadonlyMap<string, unknown>;
+      managementTokenId: string | null;
+      tokens: TokenInfo[];
+    }
+  >();
+  /** Each listed token built from one cached token, reused (same object) while it is the same. */
+  private readonly decoratedToken = new WeakMap<ServiceToken, TokenInfo>();
 
   constructor(
     private readonly accounts: AccountRegistry,
@@ -50,23 +67,55 @@ export class InventoryService {
   async refresh(accountId?: string): Promise<AccountInventory[]> {
     const accounts =
       accountId === undefined ? await this.accounts.list() : [await this.accounts.get(accountId)];
-    return mapWithConcurrency(accounts, REFRESH_CONCURRENCY, (account) =>
-      this.refreshAccount(account),
+    const results = await Promise.all(
+      accounts.map((account) =>
+        this.limiter.run(originOf(account), () => this.refreshAccount(account)),
+      ),
     );
+    // Each account was shown as soon as its list came; the lists reach the disk together.
+    await this.cache.settled();
+    return results;
   }
 
-  /** Stores a list fetched elsewhere (e.g. while the account was being added). */
+  /** Stores a list fetched elsewhere (e.g. while the account was being added), on disk. */
   async remember(
     accountId: string,
     tokens: ServiceToken[],
     managementTokenId: string | null,
   ): Promise<void> {
-    await this.cache.put(accountId, {
-      asOf: this.clock.now().toISOString(),
-      tokens,
-      managementTokenId,
-    });
+    const { saved } = await this.store(accountId, tokens, managementTokenId);
+    await saved;
+  }
+
+  /**
+   * Stores a list for the windows at once; the disk gets it with the next write. A list older
+   * than the cache's last change (a refresh that read revision `basedOn` before a rotation's
+   * promote or a create patched the entry) is dropped, so it cannot undo that change.
+   */
+  private async store(
+    accountId: string,
+    tokens: ServiceToken[],
+    managementTokenId: string | null,
+    basedOn?: number,
+  ): Promise<{ saved: Promise<void> }> {
+    const list = { asOf: this.clock.now().toISOString(), tokens, managementTokenId };
+    const { outcome, saved } = await this.cache.put(accountId, list, basedOn);
+    if (outcome === 'superseded') {
+      this.log.info('a refreshed list was older than a change already made', { accountId });
+    }
     this.live.set(accountId, { state: 'ok', error: null, refreshing: false });
+    return { saved };
+  }
+
+  /** A refresh does not wait for the disk: the cache is rebuilt by the next refresh if lost. */
+  private async storeFetched(
+    accountId: string,
+    tokens: ServiceToken[],
+    managementTokenId: string | null,
+    basedOn: number,
+  ): Promise<void> {
+    const { saved } = await this.store(accountId, tokens, managementTokenId, basedOn);
+    saved.catch((error: unknown) => this.log.warn('saving a refreshed list failed', { error }));
   }
 
   async describe(account: Account): Promise<AccountInventory> {
@@ -115,14 +164,15 @@ export class InventoryService {
     });
     this.emit('inventory:changed', await this.describe(account));
     try {
+      const basedOn = await this.cache.revisionOf(account.id);
       if (account.mode === 'guided') {
         // A guided service cannot list tokens: the user's tracked tokens are the inventory.
-        await this.remember(account.id, await this.tracked.list(account.id), null);
+        await this.storeFetched(account.id, await this.tracked.list(account.id), null, basedOn);
       } else {
-        const { adapter, ctx } = await this.access.openManagedAccount(account);
+        const { adapter, ctx } = await this.access.openForListing(account);
         const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
         const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
-        await this.remember(account.id, tokens, management ? management.id : null);
+        await this.storeFetched(account.id, tokens, management ? management.id : null, basedOn);
       }
     } catch (error) {
       const appError =
@@ -143,9 +193,18 @@ export class InventoryService {
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
     const ledger = await this.ledger.entries(account.id);
-    return cached.tokens.map((token) => {
+    const known = this.decorated.get(cached.tokens);
+    if (
+      known !== undefined &&
+      known.account === account &&
+      known.ledger === ledger &&
+      known.managementTokenId === cached.managementTokenId
+    ) {
+      return known.tokens;
+    }
+    const tokens = cached.tokens.map((token): TokenInfo => {
       const entry = ledger.get(token.id);
-      return {
+      const listed: TokenInfo = {
         ...token,
         accountId: account.id,
         hasSecret: entry !== undefined,
@@ -153,6 +212,37 @@ export class InventoryService {
         source: account.mode === 'guided' ? 'tracked' : 'service',
         lastVerifiedAt: entry === undefined ? null : entry.lastVerifiedAt,
       };
+      const before = this.decoratedToken.get(token);
+      if (before !== undefined && sameListing(before, listed)) return before;
+      this.decoratedToken.set(token, listed);
+      return listed;
     });
+    this.decorated.set(cached.tokens, {
+      account,
+      ledger,
+      managementTokenId: cached.managementTokenId,
+      tokens,
+    });
+    return tokens;
+  }
+}
+
+/** The same cached token listed with the same local facts. */
+function sameListing(a: TokenInfo, b: TokenInfo): boolean {
+  return (
+    a.accountId === b.accountId &&
+    a.hasSecret === b.hasSecret &&
+    a.isManagementCredential === b.isManagementCredential &&
+    a.source === b.source &&
+    a.lastVerifiedAt === b.lastVerifiedAt
+  );
+}
+
+/** Requests to one service share its origin's limit; a base URL that does not parse has its own. */
+function originOf(account: Account): string {
+  try {
+    return new URL(account.baseUrl).origin;
+  } catch {
+    return account.id;
   }
 }

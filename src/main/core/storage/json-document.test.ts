@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { JsonDocument, type RecoveryNotice } from './json-document';
+import { storageMeter } from './storage-meter';
 
 const Schema = z.object({ items: z.array(z.string()) });
 type Doc = z.infer<typeof Schema>;
@@ -24,6 +25,7 @@ describe('JsonDocument', () => {
     dir = await mkdtemp(join(tmpdir(), 'tokendesk-doc-'));
     path = join(dir, 'state.json');
     notices = [];
+    storageMeter.reset();
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -78,5 +80,57 @@ describe('JsonDocument', () => {
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ items: ['kept'] });
     expect(await doc.read()).toEqual({ items: ['kept'] });
+  });
+
+  it('shares one load of the file between concurrent first readers', async () => {
+    await writeFile(path, JSON.stringify({ items: ['a'] }));
+    const doc = open();
+    const values = await Promise.all(Array.from({ length: 50 }, () => doc.read()));
+
+    expect(storageMeter.readsOf('state.json')).toBe(1);
+    expect(new Set(values).size).toBe(1);
+  });
+
+  it('saves a burst of concurrent updates in at most two writes, as compact JSON', async () => {
+    const doc = open();
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => doc.update((d) => ({ items: [...d.items, `${i}`] }))),
+    );
+
+    expect(storageMeter.writesOf('state.json')).toBeLessThanOrEqual(2);
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain('\n');
+    expect(Schema.parse(JSON.parse(text)).items).toHaveLength(100);
+  });
+
+  it('resolves each update with the value its own change produced, in the order asked', async () => {
+    const doc = open();
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((item) => doc.update((d) => ({ items: [...d.items, item] }))),
+    );
+    expect(results.map((r) => r.items)).toEqual([['a'], ['a', 'b'], ['a', 'b', 'c']]);
+  });
+
+  it('writes nothing when an update changes nothing', async () => {
+    const doc = open();
+    await doc.update(() => ({ items: ['same'] }));
+    storageMeter.reset();
+
+    await doc.update(() => ({ items: ['same'] }));
+    await doc.update((d) => d);
+
+    expect(storageMeter.writesOf('state.json')).toBe(0);
+  });
+
+  it('rejects only the change that threw; the others in its batch are saved', async () => {
+    const doc = open();
+    const failing = doc.update(() => {
+      throw new Error('bad change');
+    });
+    const good = doc.update((d) => ({ items: [...d.items, 'kept'] }));
+
+    await expect(failing).rejects.toThrow('bad change');
+    await expect(good).resolves.toEqual({ items: ['kept'] });
+    expect(await open().read()).toEqual({ items: ['kept'] });
   });
 });

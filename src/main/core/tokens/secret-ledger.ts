@@ -20,6 +20,8 @@ type LedgerFile = z.infer<typeof LedgerFileSchema>;
  */
 export class SecretLedger {
   private readonly file: JsonDocument<LedgerFile>;
+  /** The entries by account for one version of the file (the same Map while nothing changed). */
+  private index: { of: LedgerFile; byAccount: Map<string, Map<string, LedgerEntry>> } | null = null;
 
   constructor(
     dataDir: string,
@@ -35,9 +37,18 @@ export class SecretLedger {
   }
 
   /** This account's entries by token id. */
-  async entries(accountId: string): Promise<Map<string, LedgerEntry>> {
-    const { entries } = await this.file.read();
-    return new Map(entries.filter((e) => e.accountId === accountId).map((e) => [e.tokenId, e]));
+  async entries(accountId: string): Promise<ReadonlyMap<string, LedgerEntry>> {
+    const file = await this.file.read();
+    if (this.index === null || this.index.of !== file) {
+      const byAccount = new Map<string, Map<string, LedgerEntry>>();
+      for (const entry of file.entries) {
+        const own = byAccount.get(entry.accountId) ?? new Map<string, LedgerEntry>();
+        own.set(entry.tokenId, entry);
+        byAccount.set(entry.accountId, own);
+      }
+      this.index = { of: file, byAccount };
+    }
+    return this.index.byAccount.get(accountId) ?? noEntries;
   }
 
   async record(accountId: string, tokenId: string, verified = false): Promise<void> {
@@ -71,3 +82,5 @@ export class SecretLedger {
     }));
   }
 }
+
+const noEntries: ReadonlyMap<string, LedgerEntry> = new Map();
