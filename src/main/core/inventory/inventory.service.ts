@@ -19,6 +19,9 @@ interface LiveState {
   refreshing: boolean;
 }
 
+/** Told about every list fetched from a service, e.g. to look for tokens a rotation left behind. */
+export type ListedListener = (accountId: string, tokens: readonly ServiceToken[]) => Promise<void>;
+
 /** Enough to refresh a typical set of accounts in one round, few enough to stay polite. */
 export const REFRESH_CONCURRENCY = 6;
 
@@ -29,6 +32,7 @@ export const REFRESH_CONCURRENCY = 6;
 export class InventoryService {
   private readonly live = new Map<string, LiveState>();
   private readonly inFlight = new Map<string, Promise<AccountInventory>>();
+  private readonly listedListeners: ListedListener[] = [];
 
   constructor(
     private readonly accounts: AccountRegistry,
@@ -88,6 +92,10 @@ export class InventoryService {
     };
   }
 
+  whenListed(listener: ListedListener): void {
+    this.listedListeners.push(listener);
+  }
+
   /** Tells the windows that an account's tokens changed (after create, revoke, …). */
   async announce(accountId: string): Promise<void> {
     const account = await this.accounts.get(accountId);
@@ -123,6 +131,7 @@ export class InventoryService {
         const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
         const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
         await this.remember(account.id, tokens, management ? management.id : null);
+        await this.tellListed(account.id, tokens);
       }
     } catch (error) {
       const appError =
@@ -139,6 +148,17 @@ export class InventoryService {
     const inventory = await this.describe(account);
     this.emit('inventory:changed', inventory);
     return inventory;
+  }
+
+  /** A listener's failure is its own: the refresh itself succeeded. */
+  private async tellListed(accountId: string, tokens: readonly ServiceToken[]): Promise<void> {
+    for (const listener of this.listedListeners) {
+      try {
+        await listener(accountId, tokens);
+      } catch (error) {
+        this.log.warn('a listener of the token list failed', { accountId, error });
+      }
+    }
   }
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {

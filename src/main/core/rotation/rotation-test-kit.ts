@@ -88,6 +88,7 @@ export function journalRecord(
     newToken: null,
     rollAttempted: false,
     rollTargetId: null,
+    watchForLateToken: false,
     steps: emptySteps(),
     direction: 'forward',
     status: 'running',
