@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/contract';
 import type { RotationView, TokenInfo } from '../../src/shared/model';
 import type { FailureSpec } from '../../sim/common/sim-types';
+import { startGithubSim } from '../../sim/github/github.sim';
+import { newGithubToken } from '../../sim/github/github-state';
 import { CLIENT_TIMEOUT_MS, startFaultStack, type FaultStack } from './support/fault-stack';
 import { serviceCases, type FaultWorld, type LiveToken } from './support/fault-worlds';
 import { Tally } from './support/results';
@@ -27,6 +29,7 @@ interface Counts {
   'stranded tokens': number;
   'lost secrets': number;
   'family revocations': number;
+  'targets holding a dead secret without a notice naming them'?: number;
 }
 
 function resultOf<T>(envelope: Envelope<unknown>): T {
@@ -136,6 +139,111 @@ describe('fault matrix: every API-managed service × mutating call × fault, on 
       } finally {
         await stack.stop();
         await world.sim.close();
+      }
+    },
+  );
+});
+
+/** Said somewhere the user reads (a rotation's error, instruction or target results, a notice). */
+async function named(stack: FaultStack, parts: readonly string[]): Promise<boolean> {
+  const texts: string[] = [];
+  for (const view of await stack.core.rotation.list()) {
+    texts.push(
+      view.error?.message ?? '',
+      view.instruction ?? '',
+      JSON.stringify(view.publishResults),
+    );
+  }
+  texts.push(JSON.stringify(await stack.core.notices.list()));
+  return texts.some((text) => parts.every((part) => text.includes(part)));
+}
+
+describe('fault matrix: publish writes (GitHub Actions secret PUT) during a Kestra rotation', () => {
+  const kestra = serviceCases.find((serviceCase) => serviceCase.service === 'Kestra');
+  it.each(faults.map(([fault, spec]) => ({ fault, spec })))(
+    'GitHub secret PUT, $fault',
+    async ({ fault, spec }) => {
+      if (kestra === undefined) throw new Error('no Kestra case');
+      const credential = newGithubToken();
+      const github = await startGithubSim({
+        repos: [{ fullName: 'octo/app' }],
+        tokens: [{ secret: credential, login: 'octocat', repos: { 'octo/app': 'admin' } }],
+      });
+      const world = await kestra.start();
+      const stack = await startFaultStack();
+      try {
+        const accountId = resultOf<{ id: string }>(
+          await stack.call('accounts:add', world.account),
+        ).id;
+        const old = resultOf<{ token: TokenInfo; secret: string }>(
+          await stack.call('tokens:create', { accountId, ...world.token }),
+        );
+        const githubAccount = resultOf<{ id: string }>(
+          await stack.call('accounts:add', {
+            provider: 'github',
+            label: 'GitHub',
+            baseUrl: github.url,
+            settings: {},
+          }),
+        );
+        const tracked = resultOf<TokenInfo>(
+          await stack.call('tokens:track', {
+            accountId: githubAccount.id,
+            name: 'ci-publisher',
+            secret: credential,
+          }),
+        );
+        const published = { accountId, tokenId: old.token.id };
+        resultOf(
+          await stack.call('publish:add', {
+            ...published,
+            target: {
+              kind: 'github-actions',
+              repository: 'octo/app',
+              secretName: 'KESTRA_TOKEN',
+              credential: { accountId: githubAccount.id, tokenId: tracked.id },
+            },
+          }),
+        );
+        resultOf(await stack.call('publish:run', published));
+        expect(github.secretValue('octo/app', 'KESTRA_TOKEN')).toBe(old.secret);
+        const before = new Set(world.liveTokens().map((token) => token.id));
+        github.injectFailure({ route: 'putRepoSecret', ...spec });
+
+        const { rotationId } = resultOf<{ rotationId: string }>(
+          await stack.call('rotation:start', published),
+        );
+        await stack.core.rotation.whenSettled(rotationId);
+        await new Promise((resolve) => setTimeout(resolve, LATE_MS + 300));
+        await refreshAndSettle(stack, accountId);
+
+        const counts = await count(world, stack, before, old.token.id);
+        const held = github.secretValue('octo/app', 'KESTRA_TOKEN');
+        const live = new Set(world.liveTokens().map((token) => token.secret));
+        const deadTarget =
+          held !== undefined &&
+          !live.has(held) &&
+          !(await named(stack, ['octo/app', 'KESTRA_TOKEN']));
+        counts['targets holding a dead secret without a notice naming them'] = deadTarget ? 1 : 0;
+        tally.add('cells');
+        for (const [figure, value] of Object.entries(counts) as [keyof Counts, number][]) {
+          tally.add(figure, value);
+          if (value > 0) tally.violation(`GitHub secret PUT ${fault}: ${figure} ${value}`);
+        }
+        const final = await stack.core.rotation.view(rotationId);
+        expect(
+          counts,
+          `${final.status}: ${final.error?.message ?? ''} ${final.instruction ?? ''}`,
+        ).toEqual({
+          'stranded tokens': 0,
+          'lost secrets': 0,
+          'family revocations': 0,
+          'targets holding a dead secret without a notice naming them': 0,
+        });
+      } finally {
+        await stack.stop();
+        await world.sim.close();
+        await github.close();
       }
     },
   );

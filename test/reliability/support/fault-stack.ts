@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../../src/main/core/app-core';
 import { createHttpClient } from '../../../src/main/core/http/http-client';
 import { silentLogger } from '../../../src/main/core/log/logger';
 import { bodhiAdapter } from '../../../src/main/core/providers/bodhi/bodhi.adapter';
+import { githubAdapter } from '../../../src/main/core/providers/github/github.adapter';
 import { gitlabAdapter } from '../../../src/main/core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from '../../../src/main/core/providers/kestra/kestra.adapter';
 import { createDispatcher } from '../../../src/main/ipc/handle';
@@ -41,7 +42,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     dataDir,
     secrets,
     http,
-    adapters: [kestraAdapter, gitlabAdapter, bodhiAdapter],
+    adapters: [kestraAdapter, gitlabAdapter, bodhiAdapter, githubAdapter],
     log: silentLogger,
     emit: () => undefined,
     clipboard: null,
