@@ -13,6 +13,7 @@ const EXPECTED = [
   'hostile-services',
   'local-faults',
   'browser-target',
+  'fault-matrix',
 ];
 
 /** The crash harness's closing line (test/crash/rotation-crash.test.ts). */

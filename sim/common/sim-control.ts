@@ -18,8 +18,19 @@ const KnobsSchema = z.object({
 
 const FailureSchema = z.object({
   route: z.string().min(1),
-  kind: z.enum(['status', 'timeout', 'reset', 'malformed', 'html']),
+  kind: z.enum([
+    'status',
+    'timeout',
+    'reset',
+    'malformed',
+    'html',
+    'commit-then-status',
+    'commit-then-close',
+    'commit-late',
+  ]),
   status: z.number().int().min(100).max(599).optional(),
+  message: z.string().min(1).max(500).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
   times: z.number().int().positive().optional(),
   retryAfter: z.string().min(1).optional(),
 });

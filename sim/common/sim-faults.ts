@@ -77,19 +77,85 @@ function htmlPage(status: number): string {
   );
 }
 
+/** The headers a service adds to a 429 besides Retry-After (GitLab's RateLimit-*), if any. */
+export type ThrottleHeaders = (retryAfterSeconds: number) => Record<string, string>;
+
+const noThrottleHeaders: ThrottleHeaders = () => ({});
+
+/** Faults where the service does the work before things go wrong. */
+export function commitsFirst(failure: FailureSpec): boolean {
+  return (
+    failure.kind === 'commit-then-status' ||
+    failure.kind === 'commit-then-close' ||
+    failure.kind === 'commit-late'
+  );
+}
+
+/** How long a commit-late failure holds the work back. */
+export function commitDelayMs(failure: FailureSpec): number {
+  return failure.kind === 'commit-late' ? (failure.delayMs ?? 2_000) : 0;
+}
+
+function sendStatus(
+  response: ServerResponse,
+  failure: FailureSpec,
+  fallback: number,
+  throttleHeaders: ThrottleHeaders,
+): void {
+  const status = failure.status ?? fallback;
+  const headers: Record<string, string> = {};
+  if (failure.retryAfter !== undefined) {
+    headers['retry-after'] = failure.retryAfter;
+    const seconds = Number(failure.retryAfter);
+    if (status === 429 && Number.isInteger(seconds))
+      Object.assign(headers, throttleHeaders(seconds));
+  }
+  sendJson(
+    response,
+    status,
+    { message: failure.message ?? `Injected failure (HTTP ${status})` },
+    headers,
+  );
+}
+
 /**
- * Acts out a failure. Returns true when the response was left open on purpose ("timeout"):
- * the server then owns ending it.
+ * What happens once the service did the work (commit-then-*, commit-late): the answer is replaced
+ * by an error or a dropped connection; a late commit answers normally if anyone still listens.
  */
-export function actOutFailure(response: ServerResponse, failure: FailureSpec): boolean {
+export function actOutAfterCommit(
+  response: ServerResponse,
+  failure: FailureSpec,
+  answer: () => void,
+): void {
   switch (failure.kind) {
-    case 'status': {
-      const status = failure.status ?? 500;
-      const headers: Record<string, string> =
-        failure.retryAfter === undefined ? {} : { 'retry-after': failure.retryAfter };
-      sendJson(response, status, { message: `Injected failure (HTTP ${status})` }, headers);
+    case 'commit-then-status':
+      sendStatus(response, failure, 503, noThrottleHeaders);
+      return;
+    case 'commit-then-close':
+      response.socket?.resetAndDestroy();
+      return;
+    default:
+      if (!response.destroyed && response.socket?.destroyed !== true) answer();
+  }
+}
+
+/**
+ * Acts out a failure before any work. Returns true when the response was left open on purpose
+ * ("timeout"): the server then owns ending it.
+ */
+export function actOutFailure(
+  response: ServerResponse,
+  failure: FailureSpec,
+  throttleHeaders: ThrottleHeaders = noThrottleHeaders,
+): boolean {
+  switch (failure.kind) {
+    case 'status':
+      sendStatus(response, failure, 500, throttleHeaders);
       return false;
-    }
+    case 'commit-then-status':
+    case 'commit-then-close':
+    case 'commit-late':
+      throw new Error(`"${failure.kind}" is acted out after the commit`);
     case 'timeout':
       return true;
     case 'reset':

@@ -151,6 +151,86 @@ describe('failure injection', () => {
     expect(response.text).toContain('<html>');
   });
 
+  it('commits, then answers 503 with the service’s words instead of the result', async () => {
+    const server = await start();
+    server.injectFailure({
+      route: 'echo',
+      kind: 'commit-then-status',
+      message: 'upstream gone',
+      times: 1,
+    });
+    const response = await call(server, '/things/a', post({}));
+    expect(response.status).toBe(503);
+    expect(JSON.parse(response.text)).toEqual({ message: 'upstream gone' });
+    expect(echoed).toEqual(['a']);
+  });
+
+  it('commits, then drops the connection before the answer', async () => {
+    const server = await start();
+    server.injectFailure({ route: 'echo', kind: 'commit-then-close', times: 1 });
+    let code = 'ok';
+    await fetch(`${server.url}/things/b`, post({})).catch((error: unknown) => {
+      code = (error as { cause?: { code?: string } }).cause?.code ?? 'unknown';
+    });
+    expect(code).toBe('ECONNRESET');
+    expect(echoed).toEqual(['b']);
+  });
+
+  it('commits late: the work lands after the client gave up', async () => {
+    const server = await start();
+    server.injectFailure({ route: 'echo', kind: 'commit-late', delayMs: 150, times: 1 });
+    const gaveUp = await fetch(`${server.url}/things/c`, {
+      ...post({}),
+      signal: AbortSignal.timeout(30),
+    }).then(
+      () => false,
+      () => true,
+    );
+    expect(gaveUp).toBe(true);
+    expect(echoed).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(echoed).toEqual(['c']);
+  });
+
+  it('does not commit when the handler itself refuses, and answers its refusal', async () => {
+    const server = await start();
+    server.injectFailure({ route: 'teapot', kind: 'commit-then-status', times: 1 });
+    expect((await call(server, '/teapot')).status).toBe(418);
+  });
+
+  it('refuses with the service’s words before any work (401/422)', async () => {
+    const server = await start();
+    server.injectFailure({ route: 'echo', kind: 'status', status: 422, message: 'name taken' });
+    const response = await call(server, '/things/d', post({}));
+    expect(response.status).toBe(422);
+    expect(JSON.parse(response.text)).toEqual({ message: 'name taken' });
+    expect(echoed).toEqual([]);
+  });
+
+  it('adds the service’s own rate-limit headers to an injected 429', async () => {
+    const server = await start({
+      throttleHeaders: (seconds) => ({ 'ratelimit-reset': `${seconds}` }),
+    });
+    server.injectFailure({ route: 'ping', kind: 'status', status: 429, retryAfter: '4' });
+    const response = await call(server, '/ping');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('4');
+    expect(response.headers.get('ratelimit-reset')).toBe('4');
+  });
+
+  it('takes the commit faults through the control route', async () => {
+    const server = await start();
+    const added = await call(
+      server,
+      '/__sim/failures',
+      post({ route: 'echo', kind: 'commit-late', delayMs: 10, times: 1 }),
+    );
+    expect(added.status).toBe(200);
+    expect(server.state().failures).toEqual([
+      { route: 'echo', kind: 'commit-late', delayMs: 10, times: 1 },
+    ]);
+  });
+
   it('hangs on "timeout" until hangMs, then drops the connection', async () => {
     const server = await start({ hangMs: 50 });
     server.injectFailure({ route: 'ping', kind: 'timeout', times: 1 });

@@ -7,7 +7,14 @@ import type { SimClock } from './sim-clock';
 import { createSimClock } from './sim-clock';
 import { controlRoutes } from './sim-control';
 import { SimHttpError } from './sim-error';
-import { SimFaults, actOutFailure } from './sim-faults';
+import type { ThrottleHeaders } from './sim-faults';
+import {
+  SimFaults,
+  actOutAfterCommit,
+  actOutFailure,
+  commitDelayMs,
+  commitsFirst,
+} from './sim-faults';
 import { readJsonBody, sendJson } from './sim-json';
 import type {
   SimControl,
@@ -29,6 +36,8 @@ export interface SimServerOptions {
   rateLimit?: RateLimitSpec | null;
   /** A "timeout" failure drops its connection after this long even if no client gave up. */
   hangMs?: number;
+  /** The rate-limit headers the service sends with a 429 besides Retry-After (GitLab's RateLimit-*). */
+  throttleHeaders?: ThrottleHeaders;
 }
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -52,9 +61,15 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   // Control routes act on the handle, which exists only once the server listens.
   let matchControl: RouteMatcher = () => null;
 
-  async function serve(match: ReturnType<RouteMatcher>, request: IncomingMessage, url: URL) {
+  async function serve(
+    match: ReturnType<RouteMatcher>,
+    request: IncomingMessage,
+    url: URL,
+    delayMs = 0,
+  ) {
     if (match === null) throw new SimHttpError(404, 'Not Found');
     const body = await readJsonBody(request);
+    if (delayMs > 0) await wait(delayMs);
     return match.route.handle({
       method: request.method as SimMethod,
       path: url.pathname,
@@ -96,13 +111,21 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
           response,
           429,
           { message: 'Too many requests' },
-          { 'retry-after': `${retryAfter}` },
+          { 'retry-after': `${retryAfter}`, ...(options.throttleHeaders?.(retryAfter) ?? {}) },
         );
         return;
       }
       const failure = faults.take(match.route.key);
+      if (failure !== null && commitsFirst(failure)) {
+        // A refusal of the service's own (validation, auth) throws here: nothing was committed.
+        const reply = await serve(match, request, url, commitDelayMs(failure));
+        actOutAfterCommit(response, failure, () =>
+          sendJson(response, reply.status, reply.body, reply.headers),
+        );
+        return;
+      }
       if (failure !== null) {
-        if (actOutFailure(response, failure)) hang(response);
+        if (actOutFailure(response, failure, options.throttleHeaders)) hang(response);
         return;
       }
     }

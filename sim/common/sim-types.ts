@@ -29,7 +29,15 @@ export interface SimRoute {
   handle(request: SimRequest): SimReply | Promise<SimReply>;
 }
 
-export type FailureKind = 'status' | 'timeout' | 'reset' | 'malformed' | 'html';
+export type FailureKind =
+  | 'status'
+  | 'timeout'
+  | 'reset'
+  | 'malformed'
+  | 'html'
+  | 'commit-then-status'
+  | 'commit-then-close'
+  | 'commit-late';
 
 export interface FailureSpec {
   /** A route key, or "*" for every service route. */
@@ -39,10 +47,21 @@ export interface FailureSpec {
    * timeout: never answer (the client gives up; close() or hangMs end the connection);
    * reset: destroy the socket with a TCP reset;
    * malformed: 200 with truncated JSON;
-   * html: an HTML error page with `status` (default 502), as a reverse proxy sends.
+   * html: an HTML error page with `status` (default 502), as a reverse proxy sends;
+   * commit-then-status: the service does the work, then answers `status` (default 503), as a
+   * proxy or a failing step after the commit would;
+   * commit-then-close: the service does the work, then the connection drops before the answer;
+   * commit-late: the service does the work only after `delayMs` (longer than the client waits),
+   * then answers whoever is still listening.
+   * The "status" kind refuses before any work: 401/422 with `message`, 500, or 429 with
+   * `retryAfter` (plus the service's own rate-limit headers where it sends them).
    */
   kind: FailureKind;
   status?: number;
+  /** The service's words in the error body (kinds "status", "commit-then-status"). */
+  message?: string;
+  /** commit-late: how long the work takes. Default 2 s. */
+  delayMs?: number;
   /** How many requests fail before the route works again; absent = until cleared. */
   times?: number;
   /** A Retry-After header value for kind "status" (e.g. "2", or an HTTP-date). */

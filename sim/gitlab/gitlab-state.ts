@@ -65,6 +65,8 @@ export class GitlabState {
   private readonly records: TokenRecord[] = [];
   private nextTokenId = 1;
   private nextBotId = FIRST_BOT_ID;
+  /** How many times reuse detection revoked a token family: every one is a user's outage. */
+  familyRevocations = 0;
 
   constructor(
     private readonly clock: SimClock,
@@ -315,6 +317,7 @@ export class GitlabState {
    * from `token`. Its ancestors were revoked by their own rotation already.
    */
   revokeFamily(token: TokenRecord): void {
+    this.familyRevocations += 1;
     const descendants = new Set<number>([token.id]);
     for (const item of this.records) {
       if (item.previousId !== null && descendants.has(item.previousId)) {

@@ -502,6 +502,25 @@ describe('reuse detection (token families)', () => {
     const family = sim.tokens().filter((t) => t.name === 'alice-api');
     expect(family).toHaveLength(2);
     expect(family.every((t) => t.revoked && t.familyId === family[0]?.familyId)).toBe(true);
+    expect(sim.familyRevocations()).toBe(1);
+  });
+
+  it('counts no family revocation for an ordinary rotation', async () => {
+    await api('POST', '/personal_access_tokens/self/rotate', { token: ALICE });
+    expect(sim.familyRevocations()).toBe(0);
+  });
+
+  it('sends its RateLimit-* headers with an injected 429', async () => {
+    sim.injectFailure({ route: '*', kind: 'status', status: 429, retryAfter: '30', times: 1 });
+    const response = await fetch(`${sim.url}/api/v4/personal_access_tokens/self`, {
+      headers: { 'private-token': ALICE },
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(response.headers.get('ratelimit-remaining')).toBe('0');
+    const resetIn = Number(response.headers.get('ratelimit-reset')) - sim.now().getTime() / 1000;
+    expect(resetIn).toBeGreaterThan(28);
+    expect(resetIn).toBeLessThanOrEqual(30);
   });
 
   it('reaches every descendant, whichever rotate route the old secret is presented to', async () => {

@@ -1,3 +1,4 @@
+import { gitlabRateLimitHeaders } from './gitlab-rate-limit';
 import { z } from 'zod';
 import { dashboardAction } from '../common/sim-body';
 import { lastAcceptedUse } from '../common/sim-calls';
@@ -58,6 +59,8 @@ export interface GitlabSim extends SimServer {
   dashboard: GitlabDashboard;
   /** Every token ever seeded, created or rotated, secrets and family ids included. */
   tokens(): GitlabTokenView[];
+  /** How many token families reuse detection revoked. */
+  familyRevocations(): number;
   /** Every request to a token route, with the token it presented and whether it was accepted. */
   calls(): GitlabCall[];
   /** The latest accepted call made with `secret`, e.g. to prove "verify used the new token". */
@@ -135,10 +138,12 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
     routes: gitlabRoutes(state, auth),
     clock,
     ...serverKnobs(options),
+    throttleHeaders: (seconds) => gitlabRateLimitHeaders(seconds, clock.now()),
     control: {
       state: () => ({
         ...state.summary(),
         tokens: state.tokens(),
+        familyRevocations: state.familyRevocations,
         calls: auth.calls().slice(-50),
       }),
       actions: {
@@ -156,6 +161,7 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
     ...server,
     dashboard,
     tokens: () => state.tokens(),
+    familyRevocations: () => state.familyRevocations,
     calls: () => auth.calls(),
     lastUseOf: (secret) => lastAcceptedUse(auth.calls(), (call) => call.secret, secret),
     secretOf(name, owner) {

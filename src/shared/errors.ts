@@ -11,6 +11,7 @@ export const errorCodes = [
   'BAD_RESPONSE',
   'UNREACHABLE',
   'TIMEOUT',
+  'CANCELLED',
   'KEYCHAIN_UNAVAILABLE',
   'STORAGE_FAILED',
   'UNSUPPORTED',
@@ -28,8 +29,10 @@ export interface ErrorInfo {
 /**
  * A finer cause within a code, for the core's own decisions. `token_inactive`: the service
  * knows the token but it is switched off (it can be switched on again), so it is not revoked.
+ * `not_sent`: the connection never opened (refused, unknown host, connect timeout, certificate),
+ * so the service cannot have acted on the request.
  */
-export type ErrorReason = 'token_inactive';
+export type ErrorReason = 'token_inactive' | 'not_sent';
 
 /**
  * The one error type that crosses layers. `message` is written for the user and must never

@@ -152,6 +152,9 @@ export function createCore(deps: CoreDeps) {
     checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
   });
 
+  // Rotations whose create or roll got no clear answer look at every fresh list of the account.
+  inventory.whenListed((accountId, tokens) => rotation.reconcile(accountId, tokens));
+
   const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
   const attention = new AttentionService({
     registry,

@@ -52,7 +52,7 @@ describe('over loopback', () => {
   it('maps a refused connection to UNREACHABLE', async () => {
     const url = await listen((res) => res.end());
     await cleanups.pop()?.();
-    const code = await codeOf(client().request({ method: 'GET', url, idempotent: true }));
+    const code = await codeOf(client().request({ method: 'GET', url, retry: 'idempotent' }));
     expect(code).toBe('UNREACHABLE');
   });
 
@@ -61,19 +61,21 @@ describe('over loopback', () => {
       if (count === 1) res.socket?.resetAndDestroy();
       else res.end('{}');
     });
-    const response = await client().request({ method: 'GET', url, idempotent: true });
+    const response = await client().request({ method: 'GET', url, retry: 'idempotent' });
     expect(response.status).toBe(200);
   });
 
   it('maps a server that closes the socket without answering to UNREACHABLE', async () => {
     const url = await listen((res) => res.socket?.destroy());
-    const code = await codeOf(client().request({ method: 'POST', url, json: {} }));
+    const code = await codeOf(
+      client().request({ method: 'POST', url, json: {}, retry: 'throttled' }),
+    );
     expect(code).toBe('UNREACHABLE');
   });
 
   it('maps a server that never answers to TIMEOUT', async () => {
     const url = await listen(() => undefined);
-    const code = await codeOf(client(50).request({ method: 'GET', url }));
+    const code = await codeOf(client(50).request({ method: 'GET', url, retry: 'idempotent' }));
     expect(code).toBe('TIMEOUT');
   });
 
@@ -82,7 +84,7 @@ describe('over loopback', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"results": [');
     });
-    const code = await codeOf(client(50).request({ method: 'GET', url }));
+    const code = await codeOf(client(50).request({ method: 'GET', url, retry: 'idempotent' }));
     expect(code).toBe('TIMEOUT');
   });
 });

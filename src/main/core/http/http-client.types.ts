@@ -2,6 +2,15 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Whether the HTTP layer may send a request again (see retry-policy.ts):
+ * `never` once only; `throttled` again only after a 429, which a service sends before doing any
+ * work (creates, rolls: a repeat after a 5xx or a lost answer could create or roll twice);
+ * `idempotent` again after 429/5xx-unavailable and network failures (GET, full-value PUT,
+ * DELETE of a known id).
+ */
+export type RetryPolicy = 'never' | 'throttled' | 'idempotent';
+
 export interface HttpRequest {
   method: HttpMethod;
   /** Absolute URL. */
@@ -11,11 +20,12 @@ export interface HttpRequest {
   json?: unknown;
   /** Secret values this request carries (credential, created token): redacted from every error. */
   secrets?: readonly string[];
-  /**
-   * Safe to send again after a connection failure or timeout (GET, DELETE of a known id).
-   * 429 and 503 are retried for every request: the service says it did not do the work.
-   */
-  idempotent?: boolean;
+  /** Declared by every caller: whether a failed attempt may be sent again. */
+  retry: RetryPolicy;
+  /** The caller's way to stop the request, retries and waits included. */
+  signal?: AbortSignal;
+  /** Overall time for the request across all its attempts and waits; the client's default otherwise. */
+  deadlineMs?: number;
   /** Statuses (besides 2xx) handed back to the caller instead of thrown, e.g. [404]. */
   acceptStatus?: readonly number[];
   /** A name for the service in error messages, e.g. "Kestra". */

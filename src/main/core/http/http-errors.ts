@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, ErrorReason } from '../../../shared/errors';
 import { redact } from '../log/redact';
 
 /** What every message needs: whom to name, and which secrets must not appear. */
@@ -18,8 +18,9 @@ export function httpError(
   message: string,
   ctx: FailureContext,
   retryAfterMs?: number,
+  reason?: ErrorReason,
 ): AppError {
-  return new AppError(code, redact(message, ctx.secrets), retryAfterMs);
+  return new AppError(code, redact(message, ctx.secrets), retryAfterMs, reason);
 }
 
 /**
@@ -117,7 +118,7 @@ export function statusError(
     const when = wait === undefined ? 'a minute' : seconds(wait);
     return httpError(
       'RATE_LIMITED',
-      `${service} is limiting requests (HTTP 429). Wait ${when} and try again.`,
+      `${service} is limiting requests (HTTP 429).${detail} Wait ${when} and try again.`,
       ctx,
       wait,
     );
@@ -125,7 +126,7 @@ export function statusError(
   if (status === 503) {
     return httpError(
       'SERVICE_ERROR',
-      `${service} is temporarily unavailable (HTTP 503). Try again later.`,
+      `${service} is temporarily unavailable (HTTP 503).${detail} Try again later.`,
       ctx,
       wait,
     );
@@ -133,7 +134,7 @@ export function statusError(
   if (status >= 500) {
     return httpError(
       'SERVICE_ERROR',
-      `${service} had a problem answering (HTTP ${status}). Try again later; if it keeps happening, check the service's status.`,
+      `${service} had a problem answering (HTTP ${status}).${detail} Try again later; if it keeps happening, check the service's status.`,
       ctx,
     );
   }
@@ -176,6 +177,8 @@ export interface ClassifiedFailure {
   error: AppError;
   /** Worth sending again if the request is idempotent. */
   transient: boolean;
+  /** The request may have reached the service; false when the connection never opened. */
+  reached: boolean;
 }
 
 const TIMEOUT_CODES = new Set([
@@ -212,6 +215,7 @@ export function networkFailure(
   if (timeouts.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return {
       transient: true,
+      reached: true,
       error: httpError(
         'TIMEOUT',
         `${service} did not answer within ${seconds(timeouts.requestMs)}. The service may be slow or unreachable; try again later.`,
@@ -222,26 +226,33 @@ export function networkFailure(
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return {
       transient: true,
+      reached: false,
       error: httpError(
         'TIMEOUT',
         `Could not connect to ${service} at ${host} within ${seconds(timeouts.connectMs)}. Check the address and your network connection.`,
         ctx,
+        undefined,
+        'not_sent',
       ),
     };
   }
   if (code === 'ECONNREFUSED') {
     return {
       transient: true,
+      reached: false,
       error: httpError(
         'UNREACHABLE',
         `Could not connect to ${service} at ${host}: the connection was refused. Check the address and that the service is running.`,
         ctx,
+        undefined,
+        'not_sent',
       ),
     };
   }
   if (code !== undefined && RESET_CODES.has(code)) {
     return {
       transient: true,
+      reached: true,
       error: httpError(
         'UNREACHABLE',
         `The connection to ${service} (${host}) was closed before it answered. Try again; if it keeps happening, check your network or proxy.`,
@@ -252,25 +263,32 @@ export function networkFailure(
   if (code !== undefined && DNS_CODES.has(code)) {
     return {
       transient: code === 'EAI_AGAIN',
+      reached: false,
       error: httpError(
         'UNREACHABLE',
         `Could not find ${host}. Check the account's address and your network connection.`,
         ctx,
+        undefined,
+        'not_sent',
       ),
     };
   }
   if (code !== undefined && TLS_CODE.test(code)) {
     return {
       transient: false,
+      reached: false,
       error: httpError(
         'UNREACHABLE',
         `Could not set up a trusted connection to ${service} (${host}): its certificate was not accepted (${code}). Check the address; TokenDesk never skips certificate checks.`,
         ctx,
+        undefined,
+        'not_sent',
       ),
     };
   }
   return {
     transient: false,
+    reached: true,
     error: httpError(
       'UNREACHABLE',
       `Could not reach ${service} (${host}). Check the address and your network connection.`,

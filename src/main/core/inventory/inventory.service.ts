@@ -26,6 +26,9 @@ interface LiveState {
  */
 export const REFRESH_LIMITS = { perOrigin: 4, total: 128 } as const;
 
+/** Told about every list fetched from a service, e.g. to look for tokens a rotation left behind. */
+export type ListedListener = (accountId: string, tokens: readonly ServiceToken[]) => Promise<void>;
+
 /**
  * Every token of every account, as last fetched. A refresh of one account never blocks or
  * spoils another: each keeps its own state, and a failed refresh keeps the last good list.
@@ -46,6 +49,7 @@ export class InventoryService {
   >();
   /** Each listed token built from one cached token, reused (same object) while it is the same. */
   private readonly decoratedToken = new WeakMap<ServiceToken, TokenInfo>();
+  private readonly listedListeners: ListedListener[] = [];
 
   constructor(
     private readonly accounts: AccountRegistry,
@@ -137,6 +141,10 @@ export class InventoryService {
     };
   }
 
+  whenListed(listener: ListedListener): void {
+    this.listedListeners.push(listener);
+  }
+
   /** Tells the windows that an account's tokens changed (after create, revoke, …). */
   async announce(accountId: string): Promise<void> {
     const account = await this.accounts.get(accountId);
@@ -173,6 +181,7 @@ export class InventoryService {
         const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
         const management = tokens.find((token) => adapter.isTokenOf(token, ctx.credential));
         await this.storeFetched(account.id, tokens, management ? management.id : null, basedOn);
+        await this.tellListed(account.id, tokens);
       }
     } catch (error) {
       const appError =
@@ -189,6 +198,17 @@ export class InventoryService {
     const inventory = await this.describe(account);
     this.emit('inventory:changed', inventory);
     return inventory;
+  }
+
+  /** A listener's failure is its own: the refresh itself succeeded. */
+  private async tellListed(accountId: string, tokens: readonly ServiceToken[]): Promise<void> {
+    for (const listener of this.listedListeners) {
+      try {
+        await listener(accountId, tokens);
+      } catch (error) {
+        this.log.warn('a listener of the token list failed', { accountId, error });
+      }
+    }
   }
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {

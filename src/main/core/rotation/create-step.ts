@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { failedCallOutcome } from '../http/call-outcome';
 import {
   requireOperation,
   type CreatedToken,
@@ -38,7 +39,12 @@ async function createSecondToken(record: RotationRecord, deps: StepDeps): Promis
   // Not retried: a POST whose answer was lost may have created the token. A rollback finds it
   // by the marker in its name instead.
   await deps.checkpoint('call:createToken');
-  const created = await create(ctx, request);
+  let created: CreatedToken;
+  try {
+    created = await create(ctx, request);
+  } catch (error) {
+    throw createFailure(error, adapter.info.name);
+  }
   await deps.checkpoint('create:response');
   record.newTokenId = created.token.id;
   record.newToken = created.token;
@@ -66,11 +72,23 @@ async function rollToken(record: RotationRecord, deps: StepDeps): Promise<StepOu
   try {
     rolled = await roll(ctx, record.rollTargetId ?? record.oldTokenId, record.replacement.expiry);
   } catch (error) {
-    const reason = error instanceof AppError ? ` (${error.message})` : '';
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    const reason = error instanceof AppError ? ` ${error.message}` : '';
+    if (failedCallOutcome(error) === 'refused') {
+      // A definite no: the service did not roll, so the old token still works and a later roll
+      // is a first one, not a repeat.
+      record.rollAttempted = false;
+      await deps.persist(record);
+      throw new RotationFailure(
+        'roll-refused',
+        code,
+        `${adapter.info.name} refused the roll.${reason} Nothing changed: “${record.oldTokenName}” still works.`,
+      );
+    }
     throw new RotationFailure(
       'roll-uncertain',
-      error instanceof AppError ? error.code : 'INTERNAL',
-      `The roll got no clear answer${reason}. TokenDesk checks the service's token list to see whether it happened; it never rolls twice.`,
+      code,
+      `The roll got no clear answer.${reason} TokenDesk checks ${adapter.info.name}'s token list to see whether it happened; it never rolls twice.`,
     );
   }
   await deps.checkpoint('create:response');
@@ -81,6 +99,24 @@ async function rollToken(record: RotationRecord, deps: StepDeps): Promise<StepOu
   await keepSecret(deps.secrets, newSecretKey(record), rolled.secret);
   await deps.checkpoint('create:stored');
   return { kind: 'done' };
+}
+
+/** Refused: nothing was created. Uncertain: the rollback looks for the token by its marker. */
+function createFailure(error: unknown, service: string): RotationFailure {
+  const code = error instanceof AppError ? error.code : 'INTERNAL';
+  const words = error instanceof AppError ? ` ${error.message}` : '';
+  if (failedCallOutcome(error) === 'refused') {
+    return new RotationFailure(
+      'create-refused',
+      code,
+      `${service} refused to create the new token.${words}`,
+    );
+  }
+  return new RotationFailure(
+    'create-uncertain',
+    code,
+    `${service} gave no clear answer to creating the new token, so it may exist.${words}`,
+  );
 }
 
 async function acceptPastedSecret(record: RotationRecord, deps: StepDeps): Promise<StepOutcome> {

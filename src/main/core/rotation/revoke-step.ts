@@ -1,6 +1,6 @@
 import { AppError, isTokenInactive } from '../../../shared/errors';
-import { requireOperation } from '../providers/provider-adapter';
 import type { StepDeps } from './rotation-deps';
+import { revokeAndConfirm } from './revoke-check';
 import { RotationFailure } from './rotation-failure';
 import { oldSecretKey, readOldSecret } from './rotation-keychain';
 import type { RotationRecord } from './rotation-record';
@@ -34,11 +34,10 @@ export async function revokeStep(
 }
 
 async function revokeAtService(record: RotationRecord, deps: StepDeps): Promise<void> {
-  // Opened now, not earlier: after a management rotation this is the new credential.
-  const { adapter, ctx } = await deps.access.openManaged(record.accountId);
+  // Opened (inside) now, not earlier: after a management rotation this is the new credential.
   await deps.checkpoint('call:revokeToken');
   // Adapters treat "already gone" as done, so a revoke retried after a lost answer succeeds.
-  await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, record.oldTokenId);
+  await revokeAndConfirm(deps, record.accountId, record.oldTokenId);
 }
 
 type OldTokenState = 'works' | 'switched-off' | 'dead';
@@ -76,7 +75,7 @@ async function stillWorks(
 async function confirmRolledAway(record: RotationRecord, deps: StepDeps): Promise<void> {
   const oldSecret = await readOldSecret(record, deps.secrets);
   if (oldSecret === null || !(await stillWorks(record, deps, oldSecret))) return;
-  const { adapter, ctx } = await deps.access.openManaged(record.accountId);
+  const { adapter } = await deps.access.openManaged(record.accountId);
   if (adapter.revokeToken === undefined || !adapter.info.capabilities.revoke) {
     throw new RotationFailure(
       'old-still-works',
@@ -85,7 +84,7 @@ async function confirmRolledAway(record: RotationRecord, deps: StepDeps): Promis
     );
   }
   await deps.checkpoint('call:revokeToken');
-  await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, record.oldTokenId);
+  await revokeAndConfirm(deps, record.accountId, record.oldTokenId);
 }
 
 /** Guided: the user revoked it in the dashboard; it counts only once the service refuses it. */

@@ -8,6 +8,12 @@ import type { Logger } from '../log/logger';
 export type FailureKind =
   /** The roll went out and no answer came back: whether the service rolled is unknown. */
   | 'roll-uncertain'
+  /** The service definitely refused the roll (a 4xx): nothing changed. */
+  | 'roll-refused'
+  /** The service definitely refused the create: nothing was created. */
+  | 'create-refused'
+  /** The create got no clear answer (timeout, 5xx, reset): the token may exist. */
+  | 'create-uncertain'
   /** The new secret is in neither the keychain nor memory. */
   | 'secret-lost'
   /** Guided: the pasted secret is not a working new token. */

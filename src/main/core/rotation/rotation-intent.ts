@@ -67,6 +67,7 @@ export async function prepareIntent(
     newToken: null,
     rollAttempted: false,
     rollTargetId: null,
+    watchForLateToken: false,
     steps,
     direction: 'forward',
     status: 'running',

@@ -127,6 +127,7 @@ describe('overlap rotation (api services)', () => {
 
     expect(view.status).toBe('rolled-back');
     expect(view.error?.code).toBe('REJECTED_BY_SERVICE');
+    expect(view.error?.message).toMatch(/^Fake refused to create the new token\. Injected/);
     expect(view.instruction).toBe('Nothing changed: “ci-deploy” is still the current token.');
     expect(w.t.provider.revoked).toEqual([]);
     expect(w.t.provider.tokens.has(w.tokenId)).toBe(true);
@@ -145,6 +146,40 @@ describe('overlap rotation (api services)', () => {
     expect(stray).toHaveLength(1);
     expect(before.has(stray[0] ?? '')).toBe(false);
     expect([...w.t.provider.tokens.keys()].sort()).toEqual([...before].sort());
+    expect(view.error?.message).toContain('gave no clear answer to creating the new token');
+    expect(view.error?.message).toContain("found it in the service's list and revoked it");
+  });
+
+  it('watches for a token whose create timed out and landed later, and revokes it at a refresh', async () => {
+    w = await rotationWorld();
+    w.t.provider.failNext.create = 'TIMEOUT';
+    const view = await rotateAndSettle(w);
+    expect(view.status).toBe('rolled-back');
+    expect(view.instruction).toContain('TokenDesk watches for it');
+    expect(view.error?.message).toContain('looks for it at every refresh');
+
+    // The service finishes the create after TokenDesk stopped waiting.
+    const late = w.t.provider.seed(view.newTokenName);
+    await w.t.core.inventory.refresh(w.accountId);
+    expect(w.t.provider.revoked).toEqual([late.id]);
+    const after = await w.t.core.rotation.view(view.rotationId);
+    expect(after.instruction).toBe('Nothing changed: “ci-deploy” is still the current token.');
+    expect(after.error?.message).toContain('completed the create later after all');
+    expect(after.error?.message).not.toContain('looks for it at every refresh');
+
+    // Accounted for: a later refresh leaves a token of the same name alone.
+    const another = w.t.provider.seed(view.newTokenName);
+    await w.t.core.inventory.refresh(w.accountId);
+    expect(w.t.provider.revoked).not.toContain(another.id);
+  });
+
+  it('does not watch after a definite refusal of the create', async () => {
+    w = await rotationWorld();
+    w.t.provider.failNext.create = 'REJECTED_BY_SERVICE';
+    const view = await rotateAndSettle(w);
+    const stranger = w.t.provider.seed(view.newTokenName);
+    await w.t.core.inventory.refresh(w.accountId);
+    expect(w.t.provider.revoked).not.toContain(stranger.id);
   });
 
   it('revokes the new token again when the keychain refuses its secret', async () => {
@@ -236,9 +271,17 @@ describe('overlap rotation (api services)', () => {
     expect((await keychainOf(w.t.secrets, w.accountId)).has(w.tokenId)).toBe(false);
   });
 
-  it('treats a revoke whose answer was lost as pending, and a retry as done', async () => {
+  it('settles a revoke whose answer was lost by the service’s list: the old token is gone, done', async () => {
     w = await rotationWorld();
     w.t.provider.loseAnswer.revoke = 'UNREACHABLE';
+    const view = await rotateAndSettle(w);
+    expect(view.status).toBe('done');
+    expect(w.t.provider.revoked).toContain(w.tokenId);
+  });
+
+  it('leaves a revoke pending when the answer was lost and the list still shows the token', async () => {
+    w = await rotationWorld();
+    w.t.provider.failNext.revoke = 'SERVICE_ERROR';
     const view = await rotateAndSettle(w);
     expect(view.status).toBe('revoke-pending');
     expect((await w.t.core.rotation.retry(view.rotationId)).status).toBe('done');

@@ -58,6 +58,12 @@ export const RotationRecordSchema = z.object({
    * dead old secret), so the service is left with one token whose secret TokenDesk holds.
    */
   rollTargetId: z.string().nullable().default(null),
+  /**
+   * Overlap: the create got no clear answer and its token was not in the service's list when the
+   * rotation was undone. The service may still complete it: every refresh of the account looks
+   * for a token carrying the marker and revokes it, until one is found.
+   */
+  watchForLateToken: z.boolean().default(false),
   steps: z.object({
     intent: StepRecordSchema,
     create: StepRecordSchema,

@@ -1,3 +1,4 @@
+import { LATE_LANDING_MS } from './rotation-runner';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
@@ -56,6 +57,21 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     expect(rolls(w)).toHaveLength(1);
     expect(w.t.provider.tokens.has(w.tokenId)).toBe(true);
     expect((await keychainOf(w.t.secrets, w.accountId)).get(w.tokenId)).toBe(w.tokenSecret);
+  });
+
+  it('reports a definite 401 refusal of the roll as refused, never as a lost answer', async () => {
+    const w = await world();
+    w.t.provider.failNext.roll = 'AUTH_FAILED';
+    const view = await rotateAndSettle(w);
+
+    expect(view.status).toBe('rolled-back');
+    expect(view.error?.code).toBe('AUTH_FAILED');
+    expect(view.error?.message).toMatch(
+      /refused the roll\. Injected AUTH_FAILED\. Nothing changed/,
+    );
+    expect(view.error?.message).not.toMatch(/answer/);
+    expect(rolls(w)).toHaveLength(1);
+    expect(w.t.provider.tokens.has(w.tokenId)).toBe(true);
   });
 
   it('never sends the old secret again when the answer was lost: it rolls the orphan instead', async () => {
@@ -167,16 +183,26 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     expect(await secrets.get(secretKeys.token(w.accountId, view.newTokenId ?? ''))).toBe(secret);
   });
 
-  it('does not roll after a crash just before the roll: the old token is unchanged', async () => {
+  it('does not roll after a crash just before the roll, and waits out a late landing before “nothing changed”', async () => {
     const frozen = freezeAt('call:rollToken');
     const w = await world({ checkpoint: frozen.checkpoint });
     void w.t.core.rotation.start(w.accountId, w.tokenId);
     await frozen.reached;
 
+    // The journal cannot tell whether the roll left: while it might still land, it stays open.
     const t = await restart(w);
     await t.core.rotation.recover();
-    const [view] = await t.core.rotation.list();
-    expect(view?.status).toBe('rolled-back');
+    const [open] = await t.core.rotation.list();
+    expect(open).toMatchObject({ status: 'needs-user', waitingFor: 'retry', canRetry: true });
+    expect(open?.error?.message).toContain(
+      'still works: the service has not rolled it, or not yet',
+    );
+    expect(rolls(w)).toHaveLength(0);
+
+    const later = new Date(Date.now() + LATE_LANDING_MS + 60_000);
+    const t2 = await restart(w, { clock: { now: () => later } });
+    const settled = await t2.core.rotation.retry(open?.rotationId ?? '');
+    expect(settled.status).toBe('rolled-back');
     expect(rolls(w)).toHaveLength(0);
     expect(w.t.provider.tokens.has(w.tokenId)).toBe(true);
   });

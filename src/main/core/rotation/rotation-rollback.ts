@@ -1,20 +1,32 @@
+import { isRefusalCode } from '../http/call-outcome';
 import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import { secretKeys } from '../secrets/secret-store';
+import { revokeAndConfirm } from './revoke-check';
 import type { StepDeps } from './rotation-deps';
 import { carriesMarker } from './rotation-marker';
 import { refreshLocalView } from './promote-step';
 import { stepStarted, type RotationRecord } from './rotation-record';
 
+function markerPlaced(record: RotationRecord): boolean {
+  const { replacement } = record;
+  return (
+    replacement.name.endsWith(`-${record.marker}`) ||
+    (replacement.description ?? '').includes(record.marker)
+  );
+}
+
 /** A token this rotation made: by the journaled id, else by its marker among unknown ids. */
-function madeByThisRotation(record: RotationRecord, token: ServiceToken): boolean {
+export function madeByThisRotation(record: RotationRecord, token: ServiceToken): boolean {
   if (token.id === record.oldTokenId || record.knownTokenIds.includes(token.id)) return false;
   if (carriesMarker(token, record.marker)) return true;
   // Where neither name nor description could carry the marker, a new id with the same name is it.
-  const { replacement } = record;
-  const markerPlaced =
-    replacement.name.endsWith(`-${record.marker}`) ||
-    (replacement.description ?? '').includes(record.marker);
-  return !markerPlaced && token.name === replacement.name;
+  return !markerPlaced(record) && token.name === record.replacement.name;
+}
+
+/** What an undo found: tokens of this rotation found by their marker (revoked), and whether to watch. */
+export interface UndoOutcome {
+  foundByMarker: ServiceToken[];
+  watchingForLateToken: boolean;
 }
 
 /**
@@ -23,15 +35,28 @@ function madeByThisRotation(record: RotationRecord, token: ServiceToken): boolea
  * so a failure leaves a token that is still held rather than one nobody holds. The old token
  * was never touched and stays current. Safe to run again.
  */
-export async function undoRotation(record: RotationRecord, deps: StepDeps): Promise<void> {
+export async function undoRotation(record: RotationRecord, deps: StepDeps): Promise<UndoOutcome> {
+  const outcome: UndoOutcome = { foundByMarker: [], watchingForLateToken: false };
   if (record.method === 'overlap') {
-    for (const tokenId of await strayTokenIds(record, deps)) {
-      const { adapter, ctx } = await deps.access.openManaged(record.accountId);
+    // By the journaled id; when the create's answer was lost, by the marker in the list.
+    const found = record.newTokenId === null ? await strayTokens(record, deps) : null;
+    const ids = found === null ? [record.newTokenId] : found.map((token) => token.id);
+    for (const id of ids) {
+      if (id === null) continue;
       await deps.checkpoint('call:revokeToken');
-      await requireOperation(adapter, 'revokeToken', 'revoke tokens')(ctx, tokenId);
+      await revokeAndConfirm(deps, record.accountId, id);
       await deps.checkpoint('rollback:revoked');
-      await dropSecretOf(record, deps, tokenId);
+      await dropSecretOf(record, deps, id);
     }
+    outcome.foundByMarker = found ?? [];
+    // A create without a clear answer may still land at the service after this look.
+    outcome.watchingForLateToken =
+      found !== null &&
+      found.length === 0 &&
+      stepStarted(record, 'create') &&
+      markerPlaced(record) &&
+      !(record.error !== null && isRefusalCode(record.error.code));
+    record.watchForLateToken = outcome.watchingForLateToken;
   } else if (record.newTokenId !== null) {
     // Guided: the user's token lives in the dashboard and only its secret is ours to drop. A
     // roll is never undone (the old secret is dead); it only ends here when it never happened.
@@ -39,17 +64,23 @@ export async function undoRotation(record: RotationRecord, deps: StepDeps): Prom
   }
   deps.held.drop(record.rotationId);
   await refreshLocalView(record, deps);
+  return outcome;
 }
 
-async function strayTokenIds(record: RotationRecord, deps: StepDeps): Promise<string[]> {
-  if (record.newTokenId !== null) return [record.newTokenId];
+async function strayTokens(record: RotationRecord, deps: StepDeps): Promise<ServiceToken[]> {
   if (!stepStarted(record, 'create')) return [];
   const { adapter, ctx } = await deps.access.openManaged(record.accountId);
   await deps.checkpoint('call:listTokens');
   const tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(ctx);
-  return tokens
-    .filter((token) => token.status !== 'revoked' && madeByThisRotation(record, token))
-    .map((token) => token.id);
+  return lateTokensOf(record, tokens);
+}
+
+/** The live tokens in `tokens` that this rotation asked the service for. */
+export function lateTokensOf(
+  record: RotationRecord,
+  tokens: readonly ServiceToken[],
+): ServiceToken[] {
+  return tokens.filter((token) => token.status !== 'revoked' && madeByThisRotation(record, token));
 }
 
 async function dropSecretOf(record: RotationRecord, deps: StepDeps, tokenId: string) {

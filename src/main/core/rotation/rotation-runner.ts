@@ -1,14 +1,29 @@
 import type { RotationStep, RotationWait } from '../../../shared/model';
+import type { ServiceToken } from '../providers/provider-adapter';
 import { createStep } from './create-step';
+import { revokeAndConfirm } from './revoke-check';
 import { publishStep, storeStep, verifyStep } from './check-steps';
 import { promoteStep } from './promote-step';
 import { revokeStep } from './revoke-step';
 import type { StepDeps } from './rotation-deps';
 import { codeOf, failureKind, toErrorInfo } from './rotation-failure';
 import { auditRotation } from './rotation-audit';
-import { judgeRoll, undoRotation, type RollVerdict } from './rotation-rollback';
+import { judgeRoll, undoRotation, type RollVerdict, type UndoOutcome } from './rotation-rollback';
 import { nextStep, pastPointOfNoReturn, type RotationRecord } from './rotation-record';
 import type { RunSignals, StepOutcome } from './step-outcome';
+
+/**
+ * How long a roll without a clear answer may still land at the service. Services end a request
+ * within a minute or two (GitLab's Rack timeout is 60 s); until this has passed, an old token
+ * that still works does not prove that the roll never happened.
+ */
+export const LATE_LANDING_MS = 10 * 60_000;
+
+const STILL_LOOKING =
+  'TokenDesk looks again at every refresh of the account (retry looks now) and never rolls twice.';
+
+const WATCHING =
+  "The new token is not in the service's list yet: TokenDesk looks for it at every refresh of the account and revokes it if it appears.";
 
 type StepRun = (
   record: RotationRecord,
@@ -52,8 +67,9 @@ export class RotationRunner {
     await this.deps.persist(record);
     await this.audit(record, 'rotation.rollback', { outcome: 'started' });
     await this.deps.checkpoint('rollback:started');
+    let undone: UndoOutcome;
     try {
-      await undoRotation(record, this.deps);
+      undone = await undoRotation(record, this.deps);
     } catch (error) {
       const info = toErrorInfo(error, this.deps.log);
       const why =
@@ -64,10 +80,16 @@ export class RotationRunner {
       };
       return this.stop(record, 'needs-user', 'retry');
     }
+    if (record.error !== null) {
+      record.error = { ...record.error, message: withUndoFindings(record.error.message, undone) };
+    }
     record.status = 'rolled-back';
     record.finishedAt = this.now();
     await this.deps.persist(record);
-    await this.audit(record, 'rotation.rolled-back', { errorCode: record.error?.code ?? null });
+    await this.audit(record, 'rotation.rolled-back', {
+      errorCode: record.error?.code ?? null,
+      ...(undone.watchingForLateToken ? { outcome: 'watching-for-late-token' } : {}),
+    });
   }
 
   /** A roll without a clear answer: find out from the service what happened; never roll again. */
@@ -91,6 +113,16 @@ export class RotationRunner {
     }
     switch (verdict.kind) {
       case 'not-rolled':
+        if (this.rollMayStillLand(record)) {
+          const said = record.error?.message ?? '';
+          record.error = {
+            code: record.error?.code ?? 'TIMEOUT',
+            message: said.includes(STILL_LOOKING)
+              ? said
+              : `${said} The old token “${record.oldTokenName}” still works: the service has not rolled it, or not yet. ${STILL_LOOKING}`.trim(),
+          };
+          return this.stop(record, 'needs-user', 'retry');
+        }
         // Nothing changed at the service: the old token is current, as before the rotation.
         record.status = 'rolled-back';
         record.finishedAt = this.now();
@@ -123,6 +155,31 @@ export class RotationRunner {
   }
 
   /**
+   * An undone rotation's create, which got no clear answer, landed at the service after all:
+   * the tokens it made are revoked and the rotation says so. A failure leaves the watch on.
+   */
+  async revokeLate(record: RotationRecord, late: readonly ServiceToken[]): Promise<void> {
+    for (const token of late) {
+      await this.deps.checkpoint('call:revokeToken');
+      await revokeAndConfirm(this.deps, record.accountId, token.id);
+      await this.deps.cache.patchTokens(record.accountId, (tokens) =>
+        tokens.filter((t) => t.id !== token.id),
+      );
+    }
+    const names = late.map((token) => `“${token.name}”`).join(', ');
+    const said = (record.error?.message ?? '').replace(WATCHING, '').trim();
+    record.watchForLateToken = false;
+    record.error = {
+      code: record.error?.code ?? 'CONFLICT',
+      message:
+        `${said} The service completed the create later after all (${names}): TokenDesk revoked that token. “${record.oldTokenName}” is still the current token.`.trim(),
+    };
+    await this.deps.persist(record);
+    await this.audit(record, 'rotation.late-token-revoked', { outcome: 'revoked' });
+    await this.deps.inventory.announce(record.accountId);
+  }
+
+  /**
    * The roll happened and its answer, the only copy of the new secret, is lost. The orphan it made
    * is rolled in turn, with the account's credential: the service revokes it and answers with a
    * secret that reaches the keychain like any roll's. Reuse detection is not involved, because the
@@ -136,6 +193,13 @@ export class RotationRunner {
     await this.deps.persist(record);
     await this.audit(record, 'rotation.step', { step: 'create', outcome: 'orphan-rolled-again' });
     return this.forward(record);
+  }
+
+  /** The roll went out recently enough that the service may still be doing it. */
+  private rollMayStillLand(record: RotationRecord): boolean {
+    const sent = record.steps.create.startedAt;
+    if (sent === null) return false;
+    return this.deps.clock.now().getTime() - Date.parse(sent) < LATE_LANDING_MS;
   }
 
   /** Journals the step as running, runs it, journals the outcome; false when the run stops. */
@@ -270,4 +334,14 @@ export class RotationRunner {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+/** What the undo found out, added to the reason the rotation stopped. */
+function withUndoFindings(message: string, undone: UndoOutcome): string {
+  if (undone.foundByMarker.length > 0) {
+    const names = undone.foundByMarker.map((token) => `“${token.name}”`).join(', ');
+    return `${message} It had created the token (${names}): TokenDesk found it in the service's list and revoked it.`;
+  }
+  if (undone.watchingForLateToken) return `${message} ${WATCHING}`;
+  return message;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 /**
  * Test support for the rotation unit tests (not used by the app): a core over the fake service,
  * a token TokenDesk created (so its secret is in the keychain), "crashes" at named checkpoints
@@ -33,6 +34,7 @@ export interface WorldOptions extends FakeProviderOptions {
   checkpoint?: Checkpoint;
   secrets?: SecretStore;
   clipboard?: ClipboardPort;
+  clock?: Clock;
 }
 
 export async function rotationWorld(options: WorldOptions = {}): Promise<RotationWorld> {
@@ -88,6 +90,7 @@ export function journalRecord(
     newToken: null,
     rollAttempted: false,
     rollTargetId: null,
+    watchForLateToken: false,
     steps: emptySteps(),
     direction: 'forward',
     status: 'running',

@@ -56,7 +56,9 @@ function instructionFor(record: RotationRecord, facts: ViewFacts): string | null
     case 'revoke-pending':
       return `The new token is current and its secret is safe in the keychain. The old token “${record.oldTokenName}” is still active at ${service}: retry to revoke it.`;
     case 'rolled-back':
-      return `Nothing changed: “${record.oldTokenName}” is still the current token.`;
+      return record.watchForLateToken
+        ? `“${record.oldTokenName}” is still the current token. The service may still create the new token it did not answer for: TokenDesk watches for it.`
+        : `Nothing changed: “${record.oldTokenName}” is still the current token.`;
     case 'needs-user':
       break;
     default:

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Account, RotationView } from '../../../shared/model';
+import type { ServiceToken } from '../providers/provider-adapter';
 import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
 import { auditRotation } from './rotation-audit';
@@ -7,6 +8,7 @@ import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
 import { prepareIntent } from './rotation-intent';
 import { isFinal, pastPointOfNoReturn, stepStarted, type RotationRecord } from './rotation-record';
+import { lateTokensOf } from './rotation-rollback';
 import { RotationRunner } from './rotation-runner';
 import { cancellable, retryable, revealable, toView } from './rotation-view';
 import type { RunSignals } from './step-outcome';
@@ -143,6 +145,29 @@ export class RotationService {
     await this.persist(record);
     await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.revealed' });
     return { secret };
+  }
+
+  /**
+   * After every refresh of an account, with the list the service just gave: an undone rotation
+   * whose create got no clear answer revokes the token if it has appeared since; a roll that may
+   * still land is checked again (in the background).
+   */
+  async reconcile(accountId: string, tokens: readonly ServiceToken[]): Promise<void> {
+    const listed = await this.ports.journal.list();
+    for (const { rotationId } of listed.filter((record) => record.accountId === accountId)) {
+      if (this.runs.has(rotationId)) continue;
+      const record = await this.instance(rotationId);
+      if (record.watchForLateToken && record.status === 'rolled-back') {
+        const late = lateTokensOf(record, tokens);
+        if (late.length > 0) await this.drive(record, () => this.runner.revokeLate(record, late));
+      } else if (
+        record.status === 'needs-user' &&
+        record.waitingFor === 'retry' &&
+        rollAnswerMissing(record)
+      ) {
+        void this.drive(record, () => this.runner.checkRoll(record));
+      }
+    }
   }
 
   /**

@@ -125,7 +125,7 @@ async function isSwitchedOff(ctx: AccountContext, secret: string): Promise<boole
       service: SERVICE,
       headers: { authorization: `Bearer ${secret}` },
       secrets: ctx.credential === null ? [secret] : [ctx.credential, secret],
-      idempotent: true,
+      retry: 'idempotent',
       acceptStatus: [401, 403],
     });
     if (response.status !== 401) return false;
@@ -143,7 +143,7 @@ export function createBodhiAdapter(): BodhiAdapter {
       const response = await manage(ctx, {
         method: 'GET',
         url: tokensPageUrl(ctx.account, page),
-        idempotent: true,
+        retry: 'idempotent',
       });
       const { data, total } = response.json(BodhiTokenPageSchema);
       for (const item of data) byId.set(item.id, item);
@@ -175,7 +175,7 @@ export function createBodhiAdapter(): BodhiAdapter {
       url: tokenUrl(ctx.account, tokenId),
       json: body,
       // Setting the same name and status twice has the same effect as once.
-      idempotent: true,
+      retry: 'idempotent',
     });
     response.json(BodhiTokenSchema);
   }
@@ -197,6 +197,7 @@ export function createBodhiAdapter(): BodhiAdapter {
         method: 'POST',
         url: tokensUrl(ctx.account),
         json: { name, scope },
+        retry: 'throttled',
       });
       const { token: secret } = response.json(BodhiCreatedSchema);
       const prefix = secret.slice(0, BODHI_PREFIX_LENGTH);
@@ -226,7 +227,7 @@ export function createBodhiAdapter(): BodhiAdapter {
       await manage(ctx, {
         method: 'DELETE',
         url: tokenUrl(ctx.account, tokenId),
-        idempotent: true,
+        retry: 'idempotent',
         acceptStatus: [404],
       });
     },
@@ -248,7 +249,7 @@ export function createBodhiAdapter(): BodhiAdapter {
         service: SERVICE,
         headers: { authorization: `Bearer ${secret}` },
         secrets: ctx.credential === null ? [secret] : [ctx.credential, secret],
-        idempotent: true,
+        retry: 'idempotent',
       });
       // Bodhi answers 200 for a bad token too, downgraded to logged_out: only this proves it.
       const { auth_status: status } = response.json(BodhiUserInfoSchema);

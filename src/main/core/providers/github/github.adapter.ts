@@ -31,7 +31,7 @@ export const githubAdapter: ProviderAdapter = {
       const response = await githubRequest(ctx.http, secret, {
         method: 'GET',
         url: githubUrl(ctx.account.baseUrl, 'user'),
-        idempotent: true,
+        retry: 'idempotent',
       });
       // The login proves the answer came from GitHub's API, not a proxy's page.
       response.json(UserSchema);

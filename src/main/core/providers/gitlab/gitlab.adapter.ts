@@ -118,7 +118,7 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
   async function selfOf(ctx: AccountContext, secret: string): Promise<GitlabToken> {
     const response = await send(
       ctx,
-      { method: 'GET', url: selfUrl(ctx.account), idempotent: true },
+      { method: 'GET', url: selfUrl(ctx.account), retry: 'idempotent' },
       secret,
     );
     const self = response.json(GitlabTokenSchema);
@@ -138,7 +138,7 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
       const query = { ...filters, revoked: 'false', per_page: GITLAB_PER_PAGE, page };
       const response = await send(
         ctx,
-        { method: 'GET', url: withQuery(url, query), idempotent: true },
+        { method: 'GET', url: withQuery(url, query), retry: 'idempotent' },
         ctx.credential,
       );
       items.push(...response.json(GitlabTokenListSchema));
@@ -204,7 +204,7 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
         {
           method: 'GET',
           url: projectTokenUrl(ctx.account, scope.project, String(tokenId)),
-          idempotent: true,
+          retry: 'idempotent',
           acceptStatus: [404],
         },
         ctx.credential,
@@ -291,6 +291,7 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
             method: 'POST',
             url: projectTokensUrl(ctx.account, settings.project),
             json: { ...body, access_level: level },
+            retry: 'throttled',
           },
           ctx.credential,
         );
@@ -300,7 +301,12 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
       const response = await explained(
         send(
           ctx,
-          { method: 'POST', url: userTokensUrl(ctx.account, owner), json: body },
+          {
+            method: 'POST',
+            url: userTokensUrl(ctx.account, owner),
+            json: body,
+            retry: 'throttled',
+          },
           ctx.credential,
         ),
         {
@@ -313,14 +319,16 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
 
     async rollToken(ctx, tokenId, expiry) {
       const settings = settingsOf(ctx);
-      // Sent once, never retried on a lost answer: GitLab has revoked the old token by then, and
-      // presenting a revoked token to rotate again revokes the whole token family.
+      // Sent again only after a 429 (GitLab refused it before doing anything): after a 5xx or a
+      // lost answer GitLab may have revoked the old token already, and presenting a revoked token
+      // to rotate again revokes the whole token family.
       const response = await send(
         ctx,
         {
           method: 'POST',
           url: `${tokenUrl(ctx, settings, tokenId)}/rotate`,
           json: { expires_at: expiresAtForRoll(expiry, clock.now()) },
+          retry: 'throttled',
         },
         ctx.credential,
       );
@@ -335,7 +343,7 @@ export function createGitlabAdapter(options: GitlabAdapterOptions = {}): GitlabA
         {
           method: 'DELETE',
           url: tokenUrl(ctx, settings, tokenId),
-          idempotent: true,
+          retry: 'idempotent',
           acceptStatus: [404],
         },
         ctx.credential,

@@ -87,7 +87,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         {
           method: 'GET',
           url: tokensUrl(ctx.account, settings),
-          idempotent: true,
+          retry: 'idempotent',
         },
         ctx.credential,
       );
@@ -111,6 +111,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         {
           method: 'POST',
           url: tokensUrl(ctx.account, settings),
+          retry: 'throttled',
           json: {
             name: request.name,
             ...(request.description === undefined ? {} : { description: request.description }),
@@ -151,7 +152,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
         {
           method: 'DELETE',
           url: tokenUrl(ctx.account, settings, tokenId),
-          idempotent: true,
+          retry: 'idempotent',
           acceptStatus: [404],
         },
         ctx.credential,
@@ -164,7 +165,7 @@ export function createKestraAdapter(options: KestraAdapterOptions = {}): ApiAdap
       try {
         response = await send(
           ctx,
-          { method: 'GET', url: verifyUrl(ctx.account, tenant), idempotent: true },
+          { method: 'GET', url: verifyUrl(ctx.account, tenant), retry: 'idempotent' },
           secret,
         );
       } catch (error) {

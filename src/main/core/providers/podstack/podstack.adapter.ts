@@ -30,7 +30,7 @@ function listPods(ctx: AccountContext, secret: string, project: string | null) {
       ...(project === null ? {} : { 'x-project-id': project }),
     },
     secrets: [secret],
-    idempotent: true,
+    retry: 'idempotent',
   });
 }
 

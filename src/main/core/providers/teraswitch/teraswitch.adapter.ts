@@ -29,7 +29,7 @@ async function read(ctx: AccountContext, credential: string, url: string): Promi
     service: SERVICE,
     headers: { authorization: `Bearer ${credential}` },
     secrets: [credential],
-    idempotent: true,
+    retry: 'idempotent',
     acceptStatus: [401],
   });
   if (response.status === 401) {

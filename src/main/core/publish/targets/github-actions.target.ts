@@ -45,7 +45,7 @@ export async function publishToGithubActions(input: GithubPublish): Promise<void
   const keyResponse = await call({
     method: 'GET',
     url: secretsUrl('public-key'),
-    idempotent: true,
+    retry: 'idempotent',
     acceptStatus: [404],
   });
   if (keyResponse.status === 404) throw await whatIsMissing(target, call);
@@ -55,7 +55,7 @@ export async function publishToGithubActions(input: GithubPublish): Promise<void
     const response = await call({
       method: 'GET',
       url: secretsUrl(target.secretName),
-      idempotent: true,
+      retry: 'idempotent',
       acceptStatus: [404],
     });
     return response.status === 404 ? null : response.json(SecretMetadataSchema).updated_at;
@@ -69,7 +69,7 @@ export async function publishToGithubActions(input: GithubPublish): Promise<void
     method: 'PUT',
     url: secretsUrl(target.secretName),
     json: { encrypted_value: encrypted, key_id: publicKey.key_id },
-    idempotent: true,
+    retry: 'idempotent',
   });
 
   const after = await readMetadata();
@@ -112,7 +112,7 @@ async function whatIsMissing(
     const repository = await call({
       method: 'GET',
       url: githubUrl(target.apiBaseUrl, 'repos', owner, repo),
-      idempotent: true,
+      retry: 'idempotent',
       acceptStatus: [404],
     });
     if (repository.status !== 404) {

@@ -62,7 +62,7 @@ export async function publishToGitlabVariable(input: GitlabPublish): Promise<voi
     method: 'PUT',
     url: variableUrl(target),
     json: fields,
-    idempotent: true,
+    retry: 'idempotent',
     acceptStatus: [400, 404],
   });
   if (updated.status === 400) throw refused(updated, target);
@@ -71,6 +71,7 @@ export async function publishToGitlabVariable(input: GitlabPublish): Promise<voi
       method: 'POST',
       url: variablesUrl(target),
       json: { key: target.key, variable_type: 'env_var', ...fields },
+      retry: 'throttled',
       acceptStatus: [400, 404],
     });
     if (created.status === 404) throw missingProject(target);
@@ -80,7 +81,7 @@ export async function publishToGitlabVariable(input: GitlabPublish): Promise<voi
   const read = await call({
     method: 'GET',
     url: variableUrl(target),
-    idempotent: true,
+    retry: 'idempotent',
     acceptStatus: [404],
   });
   const variable = read.status === 404 ? null : read.json(VariableSchema);
