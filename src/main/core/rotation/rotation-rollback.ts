@@ -4,6 +4,7 @@ import type { StepDeps } from './rotation-deps';
 import { carriesMarker } from './rotation-marker';
 import { refreshLocalView } from './promote-step';
 import { stepStarted, type RotationRecord } from './rotation-record';
+import { restoreTargets } from './publish-step';
 
 /** A token this rotation made: by the journaled id, else by its marker among unknown ids. */
 function madeByThisRotation(record: RotationRecord, token: ServiceToken): boolean {
@@ -18,12 +19,16 @@ function madeByThisRotation(record: RotationRecord, token: ServiceToken): boolea
 }
 
 /**
- * Undoes a rotation that did not reach promote: revokes the new token at the service (found by
- * id, or by its marker when the create's answer was lost), then drops its secret — revoke first,
+ * Undoes a rotation that did not reach promote: puts the old secret back on every publish target
+ * that may hold the new one, revokes the new token at the service (found by id, or by its marker
+ * when the create's answer was lost), then drops its secret — revoke first,
  * so a failure leaves a token that is still held rather than one nobody holds. The old token
  * was never touched and stays current. Safe to run again.
  */
 export async function undoRotation(record: RotationRecord, deps: StepDeps): Promise<void> {
+  // While the old token still works, the targets get it back first: revoking the new token
+  // before would leave them holding a dead secret.
+  await restoreTargets(record, deps);
   if (record.method === 'overlap') {
     for (const tokenId of await strayTokenIds(record, deps)) {
       const { adapter, ctx } = await deps.access.openManaged(record.accountId);
