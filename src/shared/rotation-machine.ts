@@ -59,13 +59,8 @@ type Table = Record<RotationPhase, Partial<Record<RotationEvent, RotationPhase>>
 /** (phase, event) → next phase. A pair missing here cannot happen; the code refuses it. */
 export const rotationTable: Table = {
   working: {
-    finished: 'done',
-    'await-secret': 'awaiting-secret',
-    'await-revoke': 'awaiting-revoke',
     'fail-undo': 'undoing',
     'fail-stop-undoable': 'stopped-undoable',
-    'fail-stop': 'stopped-forward-only',
-    'roll-not-made': 'rolled-back',
     restart: 'undoing',
   },
   'working-forward-only': {
@@ -122,7 +117,11 @@ export function isFinalPhase(phase: RotationPhase): boolean {
 }
 
 /** Every row of the table, in order: what the README's table and the tests enumerate. */
-export function tableRows(): Array<{ from: RotationPhase; event: RotationEvent; to: RotationPhase }> {
+export function tableRows(): Array<{
+  from: RotationPhase;
+  event: RotationEvent;
+  to: RotationPhase;
+}> {
   return rotationPhases.flatMap((from) =>
     rotationEvents.flatMap((event) => {
       const to = nextPhase(from, event);

@@ -7,8 +7,12 @@ describe('whether a failed target write may have changed the target', () => {
     (code) => expect(mayHaveChanged(code)).toBe(false),
   );
 
-  it.each(['SERVICE_ERROR', 'TIMEOUT', 'UNREACHABLE', 'BAD_RESPONSE', 'STORAGE_FAILED', 'INTERNAL'])(
-    '%s: the write may have landed',
-    (code) => expect(mayHaveChanged(code)).toBe(true),
-  );
+  it.each([
+    'SERVICE_ERROR',
+    'TIMEOUT',
+    'UNREACHABLE',
+    'BAD_RESPONSE',
+    'STORAGE_FAILED',
+    'INTERNAL',
+  ])('%s: the write may have landed', (code) => expect(mayHaveChanged(code)).toBe(true));
 });

@@ -68,7 +68,12 @@ async function writeJournaled(
   deps: StepDeps,
   entry: PublishTargetEntry,
   secret: string,
-  states: { during: PublishTargetState; ok: PublishTargetState; refused: PublishTargetState; failed: PublishTargetState },
+  states: {
+    during: PublishTargetState;
+    ok: PublishTargetState;
+    refused: PublishTargetState;
+    failed: PublishTargetState;
+  },
   known: readonly string[],
 ): Promise<void> {
   entry.state = states.during;
@@ -87,7 +92,10 @@ async function writeJournaled(
     const info =
       error instanceof AppError
         ? error.toInfo()
-        : { code: 'INTERNAL', message: 'The write failed unexpectedly. The details are in the log.' };
+        : {
+            code: 'INTERNAL',
+            message: 'The write failed unexpectedly. The details are in the log.',
+          };
     if (!(error instanceof AppError)) deps.log.error('publish write failed', { error });
     outcome = { ok: false, mayHaveChanged: info.code !== 'NOT_FOUND', error: info };
   }

@@ -14,8 +14,7 @@ export interface PublishTargetRef {
  * left the new secret there.
  */
 export type TargetWriteOutcome =
-  | { ok: true }
-  | { ok: false; mayHaveChanged: boolean; error: { code: string; message: string } };
+  { ok: true } | { ok: false; mayHaveChanged: boolean; error: { code: string; message: string } };
 
 /**
  * Where a credential is used besides the keychain. The publish feature implements it; rotation

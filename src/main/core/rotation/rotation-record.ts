@@ -114,7 +114,10 @@ function impossibilities(record: z.infer<typeof RotationRecordShape>): string[] 
   if (status === 'rolling-back' && direction !== 'rollback') {
     problems.push('rolling back is the rollback direction');
   }
-  if ((status === 'running' || status === 'revoke-pending' || status === 'done') && direction !== 'forward') {
+  if (
+    (status === 'running' || status === 'revoke-pending' || status === 'done') &&
+    direction !== 'forward'
+  ) {
     problems.push(`${status} is the forward direction`);
   }
   if (direction === 'rollback' && status === 'needs-user' && waitingFor !== 'retry') {

@@ -128,7 +128,9 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
         publisher: {
           targets: () =>
             Promise.resolve(
-              step === 'publish' ? [{ targetId: 'ci', label: 'octo/app · CI', kind: 'dotenv' }] : [],
+              step === 'publish'
+                ? [{ targetId: 'ci', label: 'octo/app · CI', kind: 'dotenv' }]
+                : [],
             ),
           write: () =>
             Promise.resolve(

@@ -135,7 +135,12 @@ export function recordIn(
   const shapes: Record<RotationPhase, Partial<RotationRecord>> = {
     working: { steps: upTo('verify', 'running'), ...made },
     'working-forward-only': { steps: upTo('promote', 'running'), ...made },
-    undoing: { steps: upTo('publish', 'failed'), ...made, status: 'rolling-back', direction: 'rollback' },
+    undoing: {
+      steps: upTo('publish', 'failed'),
+      ...made,
+      status: 'rolling-back',
+      direction: 'rollback',
+    },
     'awaiting-secret': {
       method: 'guided',
       steps: upTo('intent'),

@@ -198,7 +198,11 @@ export class RotationService {
    * A user's call or a restart moves the rotation along the state table; the runner then undoes
    * it or carries it forward (through the check of a roll whose answer is missing).
    */
-  private move(record: RotationRecord, event: RotationEvent, signals: RunSignals = {}): Promise<void> {
+  private move(
+    record: RotationRecord,
+    event: RotationEvent,
+    signals: RunSignals = {},
+  ): Promise<void> {
     const phase = enter(record, event, this.ports.clock.now().toISOString());
     if (phase === 'undoing') return this.runner.rollback(record);
     if (rollAnswerMissing(record)) return this.runner.checkRoll(record);
