@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RotationPhaseSchema } from './rotation-machine';
 
 /** Every string that crosses IPC is bounded: the boundary refuses what no real value needs. */
 export const shortText = z.string().max(200);
@@ -211,8 +212,34 @@ export type RotationStatus = z.infer<typeof RotationStatusSchema>;
 export const RotationWaitSchema = z.enum(['secret', 'revoke', 'retry', 'action']);
 export type RotationWait = z.infer<typeof RotationWaitSchema>;
 
+/**
+ * One publish target during a rotation. pending: not written yet (holds the old secret);
+ * writing: the write is under way (may hold the new one); written-new: the new secret was read
+ * back; refused: the target refused before anything changed (holds the old one); failed: the
+ * write failed in a way that may have left the new secret there; restoring / restored-old /
+ * restore-failed: the old secret going back while the rotation is undone; unbound: the user
+ * removed the target, TokenDesk no longer writes it.
+ */
+export const PublishTargetStateSchema = z.enum([
+  'pending',
+  'writing',
+  'written-new',
+  'refused',
+  'failed',
+  'restoring',
+  'restored-old',
+  'restore-failed',
+  'unbound',
+]);
+export type PublishTargetState = z.infer<typeof PublishTargetStateSchema>;
+
 export const PublishResultSchema = z.object({
   targetId: id,
+  /** The target as the user knows it: `owner/repo · API_TOKEN`. */
+  target: longText,
+  state: PublishTargetStateSchema,
+  /** Which secret the target holds as far as TokenDesk knows: unknown after a cut-off write. */
+  holds: z.enum(['old', 'new', 'unknown']),
   ok: z.boolean(),
   error: longText.nullable(),
 });
@@ -230,6 +257,8 @@ export const RotationViewSchema = z.object({
   isManagementCredential: z.boolean(),
   status: RotationStatusSchema,
   waitingFor: RotationWaitSchema.nullable(),
+  /** Its place in the state table (rotation-machine.ts): what may happen next follows from it. */
+  phase: RotationPhaseSchema,
   steps: z.array(
     z.object({
       step: RotationStepSchema,

@@ -79,6 +79,7 @@ const rotation: RotationView = {
   isManagementCredential: false,
   status: 'running',
   waitingFor: null,
+  phase: 'working',
   steps: [],
   error: null,
   instruction: null,

@@ -351,7 +351,7 @@ describe('the rotation port', () => {
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 
-  it('serves the rotation engine’s current port: errors as text, no verifiedAt', async () => {
+  it('serves the rotation engine’s port: targets by the user’s names, one write at a time', async () => {
     const credential = await githubAccount();
     const ok = await add({ kind: 'dotenv', path: '~/app/.env', key: 'API_TOKEN' });
     const bad = await add({
@@ -360,15 +360,19 @@ describe('the rotation port', () => {
       secretName: 'T',
       credential,
     });
-    const outcomes = await asRotationPublisher(w.service).publish({
-      accountId: w.kestraId,
-      tokenId: w.tokenId,
-      secret: SECRET,
-    });
-    expect(outcomes).toEqual([
-      { targetId: ok.id, ok: true },
-      { targetId: bad.id, ok: false, error: expect.stringContaining('[redacted]') as unknown },
+    const port = asRotationPublisher(w.service);
+    expect(await port.targets(w.kestraId, w.tokenId)).toEqual([
+      { targetId: ok.id, label: '~/app/.env · API_TOKEN', kind: 'dotenv' },
+      { targetId: bad.id, label: 'octo/app · T', kind: 'github-actions' },
     ]);
+    const ref = { accountId: w.kestraId, tokenId: w.tokenId };
+    expect(await port.write({ ...ref, targetId: ok.id }, SECRET)).toEqual({ ok: true });
+    // A 5xx may come after the service wrote the value: the target may hold the new secret.
+    expect(await port.write({ ...ref, targetId: bad.id }, SECRET)).toEqual({
+      ok: false,
+      mayHaveChanged: true,
+      error: { code: 'SERVICE_ERROR', message: expect.stringContaining('[redacted]') as unknown },
+    });
   });
 });
 

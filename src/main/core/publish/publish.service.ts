@@ -12,6 +12,7 @@ import type { LastResult, PublishBindings } from './publish-bindings';
 import type { PublishResult, Publisher } from './publisher';
 import type { TargetCredentials } from './target-credentials';
 import { describeTarget, destinationOf, resolveTarget } from './target-spec';
+import { mayHaveChanged } from './write-outcome';
 import { publishToDotenv } from './targets/dotenv.target';
 import { publishToGithubActions } from './targets/github-actions.target';
 import { publishToGitlabVariable } from './targets/gitlab-variable.target';
@@ -122,6 +123,28 @@ export class PublishService implements Publisher {
       await this.deps.bindings.of(input.accountId, input.tokenId),
       input.secret,
     );
+  }
+
+  /**
+   * One target of one token, for a rotation that journals each write: the new secret, or the
+   * old one back when the rotation is undone. Resolves with the result and whether a failed
+   * write may still have changed the target.
+   */
+  async publishTo(
+    ref: { accountId: string; tokenId: string; targetId: string },
+    secret: string,
+  ): Promise<PublishResult & { mayHaveChanged: boolean }> {
+    const bound = await this.deps.bindings.of(ref.accountId, ref.tokenId);
+    const binding = bound.find((candidate) => candidate.id === ref.targetId);
+    if (binding === undefined) {
+      throw new AppError('NOT_FOUND', 'This token has no such publish target (any more).');
+    }
+    const [result] = await this.publishAll([binding], secret);
+    if (result === undefined) throw new AppError('INTERNAL', 'The publish gave no result.');
+    return {
+      ...result,
+      mayHaveChanged: result.error !== null && mayHaveChanged(result.error.code),
+    };
   }
 
   rebind(accountId: string, oldTokenId: string, newTokenId: string): Promise<void> {

@@ -1,19 +1,24 @@
 import type { RotationPublisher } from '../rotation/rotation-publisher';
-import type { Publisher } from './publisher';
+import type { PublishService } from './publish.service';
+import { targetLabel } from './target-spec';
 
-/**
- * The rotation engine's port as it stands (its outcome carries the error as text, without
- * `verifiedAt`), served by a Publisher. Drop this once rotation takes PublishResult as is.
- */
-export function asRotationPublisher(publisher: Publisher): RotationPublisher {
+/** The rotation engine's port, served by the publish service: targets by the user's names. */
+export function asRotationPublisher(publishing: PublishService): RotationPublisher {
   return {
-    async publish(input) {
-      const results = await publisher.publish(input);
-      return results.map(({ targetId, ok, error }) =>
-        error === null ? { targetId, ok } : { targetId, ok, error: error.message },
-      );
+    async targets(accountId, tokenId) {
+      const bindings = await publishing.list(accountId, tokenId);
+      return bindings.map((binding) => ({
+        targetId: binding.id,
+        label: targetLabel(binding.target),
+        kind: binding.target.kind,
+      }));
+    },
+    async write(ref, secret) {
+      const result = await publishing.publishTo(ref, secret);
+      if (result.ok || result.error === null) return { ok: true };
+      return { ok: false, mayHaveChanged: result.mayHaveChanged, error: result.error };
     },
     rebind: (accountId, oldTokenId, newTokenId) =>
-      publisher.rebind(accountId, oldTokenId, newTokenId),
+      publishing.rebind(accountId, oldTokenId, newTokenId),
   };
 }

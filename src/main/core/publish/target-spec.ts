@@ -98,6 +98,28 @@ export function describeTarget(target: PublishTarget): string {
 }
 
 /**
+ * The target as the user names it, short enough for a sentence: `owner/repo · API_TOKEN`,
+ * `group/project · CI variable DEPLOY_TOKEN`, `~/.env · PODSTACK_API_TOKEN`.
+ */
+export function targetLabel(target: PublishTarget): string {
+  switch (target.kind) {
+    case 'github-actions': {
+      const env = target.environment === null ? '' : ` (environment ${target.environment})`;
+      return `${target.repository}${env} · ${target.secretName}`;
+    }
+    case 'gitlab-variable': {
+      const env =
+        target.environmentScope === '*' ? '' : ` (environment ${target.environmentScope})`;
+      return `${target.project} · CI variable ${target.key}${env}`;
+    }
+    case 'dotenv':
+      return `${target.path} · ${target.key}`;
+    case 'podstack-profile':
+      return `${target.path} · profile [${target.profile}]`;
+  }
+}
+
+/**
  * What identifies the destination itself. Two bindings to one destination would overwrite each
  * other's secret on every publish, so a destination can be bound once.
  */

@@ -1,5 +1,4 @@
 import { AppError } from '../../../shared/errors';
-import { redact } from '../log/redact';
 import type { StepDeps } from './rotation-deps';
 import { RotationFailure } from './rotation-failure';
 import { keepSecret, newSecretKey, readNewSecret } from './rotation-keychain';
@@ -48,34 +47,4 @@ export async function verifyStep(record: RotationRecord, deps: StepDeps): Promis
     await deps.ledger.markVerified(record.accountId, record.newTokenId);
   }
   return { kind: 'done' };
-}
-
-/** Every target bound to the old token gets the new secret; any failure fails the step. */
-export async function publishStep(record: RotationRecord, deps: StepDeps): Promise<StepOutcome> {
-  const secret = await requireNewSecret(record, deps);
-  await deps.checkpoint('call:publish');
-  const outcomes = await deps.publisher.publish({
-    accountId: record.accountId,
-    tokenId: record.oldTokenId,
-    secret,
-  });
-  record.publishResults = outcomes.map((outcome) => ({
-    targetId: outcome.targetId,
-    ok: outcome.ok,
-    error: outcome.error === undefined ? null : redact(outcome.error, [secret]).slice(0, 2000),
-  }));
-  if (outcomes.length === 0) return { kind: 'skipped' };
-  const failed = outcomes.filter((outcome) => !outcome.ok);
-  if (failed.length === 0) return { kind: 'done' };
-  const names = failed.map((outcome) => outcome.targetId).join(', ');
-  if (failed.length === outcomes.length) {
-    throw new AppError('SERVICE_ERROR', `No publish target took the new secret: ${names}.`);
-  }
-  // Some targets hold the new secret already: undoing would break them, going on would break
-  // the others. Only the user can choose, so the rotation stops here with both tokens working.
-  throw new RotationFailure(
-    'publish-partial',
-    'SERVICE_ERROR',
-    `${failed.length} of ${outcomes.length} publish targets did not take the new secret (${names}). Both tokens still work: fix the targets and retry, or cancel to undo the rotation.`,
-  );
 }

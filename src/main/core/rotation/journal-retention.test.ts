@@ -6,7 +6,7 @@ import { createTestCore, type TestCore } from '../test-support/test-core';
 import { prunableJournals } from './journal-retention';
 import { RotationJournal } from './rotation-journal';
 import type { RotationRecord } from './rotation-record';
-import { journalRecord } from './rotation-test-kit';
+import { journalRecord, recordIn } from './rotation-test-kit';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
@@ -18,8 +18,8 @@ function finished(
 ): RotationRecord {
   const end = subDays(NOW, daysAgo);
   const start = new Date(end.getTime() - 3_600_000).toISOString();
-  return journalRecord(id, start, {
-    status,
+  return recordIn(status, id, {
+    startedAt: start,
     updatedAt: end.toISOString(),
     finishedAt: end.toISOString(),
   });
@@ -53,8 +53,8 @@ describe('which finished rotation journals may be pruned', () => {
     const ancient = subDays(NOW, 400).toISOString();
     const unfinished = [
       journalRecord('running', ancient),
-      journalRecord('waits', ancient, { status: 'needs-user', waitingFor: 'revoke' }),
-      journalRecord('revoke', ancient, { status: 'revoke-pending' }),
+      recordIn('awaiting-revoke', 'waits', { startedAt: ancient }),
+      recordIn('revoke-pending', 'revoke', { startedAt: ancient }),
     ];
     const records = [...unfinished, ...finishedDaily('old', 55, 40)];
     expect(prunableJournals(records, NOW)).toEqual(
@@ -81,11 +81,7 @@ describe('pruning on start', () => {
     const journal = new RotationJournal(t.dataDir);
     const ancient = subDays(NOW, 400).toISOString();
     // Waiting for the user: recovery leaves it as it is, and so must pruning.
-    const waiting = journalRecord('waiting', ancient, {
-      status: 'needs-user',
-      waitingFor: 'secret',
-      method: 'guided',
-    });
+    const waiting = recordIn('awaiting-secret', 'waiting', { startedAt: ancient });
     const records = [waiting, ...finishedDaily('recent', 10, 0), ...finishedDaily('old', 50, 31)];
     for (const record of records) {
       await journal.write(record);

@@ -73,7 +73,7 @@ export async function prepareIntent(
     status: 'running',
     waitingFor: null,
     error: null,
-    publishResults: [],
+    publishTargets: [],
     revealed: false,
     startedAt: now,
     updatedAt: now,

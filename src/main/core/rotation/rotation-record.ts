@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ExpirySchema,
-  PublishResultSchema,
+  PublishTargetStateSchema,
   RotationMethodSchema,
   RotationStatusSchema,
   RotationStepStateSchema,
@@ -31,10 +31,25 @@ export const ReplacementSchema = z.object({
 export type Replacement = z.infer<typeof ReplacementSchema>;
 
 /**
+ * One publish target during a rotation, journaled before and after each write to it, so that
+ * after a crash TokenDesk knows which targets may hold which secret (`holdsOf`).
+ */
+export const PublishTargetEntrySchema = z.object({
+  targetId: z.string(),
+  /** As the user knows it: `owner/repo · API_TOKEN`. */
+  label: z.string(),
+  kind: z.string(),
+  state: PublishTargetStateSchema,
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  updatedAt: z.string(),
+});
+export type PublishTargetEntry = z.infer<typeof PublishTargetEntrySchema>;
+
+/**
  * One rotation, as journaled in `rotations/<rotationId>.json`. It never holds a secret: the new
  * secret lives in the keychain from the moment it exists, and this record says where.
  */
-export const RotationRecordSchema = z.object({
+const RotationRecordShape = z.object({
   version: z.literal(1),
   rotationId: z.string(),
   accountId: z.string(),
@@ -77,11 +92,71 @@ export const RotationRecordSchema = z.object({
   status: RotationStatusSchema,
   waitingFor: RotationWaitSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  publishResults: z.array(PublishResultSchema),
+  /** The targets bound to the old token and what each one was last given. */
+  publishTargets: z.array(PublishTargetEntrySchema).default([]),
   revealed: z.boolean(),
   startedAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
+});
+
+const restoreStates = new Set<PublishTargetEntry['state']>([
+  'restoring',
+  'restored-old',
+  'restore-failed',
+]);
+
+/**
+ * Combinations no rotation can be in. They are refused on every journal write (a bug then stops
+ * the run, and recovery starts from the last good state) and on every read.
+ */
+function impossibilities(record: z.infer<typeof RotationRecordShape>): string[] {
+  const problems: string[] = [];
+  const { status, waitingFor, direction } = record;
+  const final = status === 'done' || status === 'rolled-back';
+  if ((status === 'needs-user') !== (waitingFor !== null)) {
+    problems.push('it waits for the user exactly when its status is needs-user');
+  }
+  if (status === 'rolling-back' && direction !== 'rollback') {
+    problems.push('rolling back is the rollback direction');
+  }
+  if (
+    (status === 'running' || status === 'revoke-pending' || status === 'done') &&
+    direction !== 'forward'
+  ) {
+    problems.push(`${status} is the forward direction`);
+  }
+  if (direction === 'rollback' && status === 'needs-user' && waitingFor !== 'retry') {
+    problems.push('a stopped undo waits for a retry');
+  }
+  if ((waitingFor === 'secret' || waitingFor === 'revoke') && record.method !== 'guided') {
+    problems.push('only a guided rotation waits for the dashboard');
+  }
+  // Journals written before finish times were kept lack one; an unfinished one never has it.
+  if (!final && record.finishedAt !== null) problems.push('only a final rotation has finished');
+  const stepsDone = Object.values(record.steps).every(
+    (entry) => entry.state === 'done' || entry.state === 'skipped',
+  );
+  if (status === 'done' && !stepsDone) problems.push('done means every step finished');
+  if (status === 'revoke-pending' && record.steps.promote.state !== 'done') {
+    problems.push('revoke-pending comes after promote');
+  }
+  if (direction === 'rollback' && record.steps.promote.state !== 'pending') {
+    problems.push('nothing is undone once promote began');
+  }
+  if (record.newToken !== null && record.newTokenId === null) {
+    problems.push('a new token has an id');
+  }
+  if (direction === 'forward' && record.publishTargets.some((t) => restoreStates.has(t.state))) {
+    problems.push('the old secret goes back to a target only while undoing');
+  }
+  return problems;
+}
+
+export const RotationRecordSchema = RotationRecordShape.superRefine((record, ctx) => {
+  for (const problem of impossibilities(record)) {
+    ctx.addIssue({ code: 'custom', message: `Impossible rotation state: ${problem}.` });
+  }
 });
 export type RotationRecord = z.infer<typeof RotationRecordSchema>;
 

@@ -137,14 +137,26 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
   });
 
   it.each(['publish', 'promote'])(
-    'stops forward (needs-user, retry) when %s fails after the roll',
+    'stops forward only (no cancel) when %s fails after the roll',
     async (step) => {
       let failing = true;
       const w = await world({
         publisher: {
-          publish: () =>
+          targets: () =>
             Promise.resolve(
-              failing && step === 'publish' ? [{ targetId: 'ci', ok: false, error: 'down' }] : [],
+              step === 'publish'
+                ? [{ targetId: 'ci', label: 'octo/app · CI', kind: 'dotenv' }]
+                : [],
+            ),
+          write: () =>
+            Promise.resolve(
+              failing
+                ? {
+                    ok: false,
+                    mayHaveChanged: false,
+                    error: { code: 'SERVICE_ERROR', message: 'down' },
+                  }
+                : { ok: true },
             ),
           rebind: () =>
             failing && step === 'promote'
@@ -153,7 +165,14 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
         },
       });
       const view = await rotateAndSettle(w);
-      expect(view).toMatchObject({ status: 'needs-user', waitingFor: 'retry', canCancel: false });
+      expect(view).toMatchObject({
+        status: 'needs-user',
+        phase: 'stopped-forward-only',
+        // A target that did not take the new secret is the user's to fix; a promote, a retry's.
+        waitingFor: step === 'publish' ? 'action' : 'retry',
+        canCancel: false,
+        canRetry: true,
+      });
       expect(w.t.provider.tokens.has(view.newTokenId ?? '')).toBe(true);
       failing = false;
       expect((await w.t.core.rotation.retry(view.rotationId)).status).toBe('done');

@@ -6,6 +6,7 @@ import type { StepDeps } from './rotation-deps';
 import { carriesMarker } from './rotation-marker';
 import { refreshLocalView } from './promote-step';
 import { stepStarted, type RotationRecord } from './rotation-record';
+import { restoreTargets } from './publish-step';
 
 function markerPlaced(record: RotationRecord): boolean {
   const { replacement } = record;
@@ -30,13 +31,17 @@ export interface UndoOutcome {
 }
 
 /**
- * Undoes a rotation that did not reach promote: revokes the new token at the service (found by
- * id, or by its marker when the create's answer was lost), then drops its secret — revoke first,
+ * Undoes a rotation that did not reach promote: puts the old secret back on every publish target
+ * that may hold the new one, revokes the new token at the service (found by id, or by its marker
+ * when the create's answer was lost), then drops its secret — revoke first,
  * so a failure leaves a token that is still held rather than one nobody holds. The old token
  * was never touched and stays current. Safe to run again.
  */
 export async function undoRotation(record: RotationRecord, deps: StepDeps): Promise<UndoOutcome> {
   const outcome: UndoOutcome = { foundByMarker: [], watchingForLateToken: false };
+  // While the old token still works, the targets get it back first: revoking the new token
+  // before would leave them holding a dead secret.
+  await restoreTargets(record, deps);
   if (record.method === 'overlap') {
     // By the journaled id; when the create's answer was lost, by the marker in the list.
     const found = record.newTokenId === null ? await strayTokens(record, deps) : null;

@@ -1,14 +1,17 @@
-import type { RotationStep, RotationWait } from '../../../shared/model';
+import type { RotationStep } from '../../../shared/model';
+import type { RotationEvent } from '../../../shared/rotation-machine';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { createStep } from './create-step';
 import { revokeAndConfirm } from './revoke-check';
-import { publishStep, storeStep, verifyStep } from './check-steps';
+import { storeStep, verifyStep } from './check-steps';
+import { publishStep } from './publish-step';
 import { promoteStep } from './promote-step';
 import { revokeStep } from './revoke-step';
 import type { StepDeps } from './rotation-deps';
 import { codeOf, failureKind, toErrorInfo } from './rotation-failure';
 import { auditRotation } from './rotation-audit';
 import { judgeRoll, undoRotation, type RollVerdict, type UndoOutcome } from './rotation-rollback';
+import { enter, hasWayBack, phaseOf, type StopReason } from './rotation-phase';
 import { nextStep, pastPointOfNoReturn, type RotationRecord } from './rotation-record';
 import type { RunSignals, StepOutcome } from './step-outcome';
 
@@ -45,12 +48,13 @@ const stepRuns: Record<Exclude<RotationStep, 'intent'>, StepRun> = {
  * roll whose answer was lost. Every state change is journaled before the next action, and every
  * failure ends in a state that says what happens next; nothing here throws to the caller except
  * a journal that cannot be written (then the last journaled state is what recovery sees).
+ * Status, direction and what the rotation waits for change only through `enter`, along the state
+ * table (src/shared/rotation-machine.ts); callers enter the user's and recovery's events first.
  */
 export class RotationRunner {
   constructor(private readonly deps: StepDeps) {}
 
   async forward(record: RotationRecord, signals: RunSignals = {}): Promise<void> {
-    record.direction = 'forward';
     for (;;) {
       const step = nextStep(record);
       if (step === null) return this.finish(record);
@@ -59,11 +63,13 @@ export class RotationRunner {
     }
   }
 
-  /** Undo (before promote only). A failure leaves it resumable: retry continues the undo. */
+  /**
+   * Undo (before promote only). A failure leaves it resumable: retry continues the undo. Called
+   * from a failure of the run itself unless the caller entered the undo already (cancel, retry,
+   * recovery).
+   */
   async rollback(record: RotationRecord): Promise<void> {
-    record.direction = 'rollback';
-    record.status = 'rolling-back';
-    record.waitingFor = null;
+    if (phaseOf(record) !== 'undoing') enter(record, 'fail-undo', this.now());
     await this.deps.persist(record);
     await this.audit(record, 'rotation.rollback', { outcome: 'started' });
     await this.deps.checkpoint('rollback:started');
@@ -78,13 +84,12 @@ export class RotationRunner {
         code: info.code,
         message: `Undoing the rotation failed: ${info.message}${why} The new token's secret is kept until it is revoked.`,
       };
-      return this.stop(record, 'needs-user', 'retry');
+      return this.move(record, 'undo-failed');
     }
     if (record.error !== null) {
       record.error = { ...record.error, message: withUndoFindings(record.error.message, undone) };
     }
-    record.status = 'rolled-back';
-    record.finishedAt = this.now();
+    enter(record, 'undo-finished', this.now());
     await this.deps.persist(record);
     await this.audit(record, 'rotation.rolled-back', {
       errorCode: record.error?.code ?? null,
@@ -94,8 +99,6 @@ export class RotationRunner {
 
   /** A roll without a clear answer: find out from the service what happened; never roll again. */
   async checkRoll(record: RotationRecord): Promise<void> {
-    record.status = 'running';
-    record.waitingFor = null;
     await this.deps.persist(record);
     let verdict: RollVerdict;
     try {
@@ -109,7 +112,7 @@ export class RotationRunner {
           ? 'The service no longer accepts TokenDesk’s credential for this account: the roll probably happened and its answer was lost. Create a new token in the service, then give it to TokenDesk with “Update credential…” in the account’s menu.'
           : `TokenDesk cannot tell yet whether the roll happened: ${info.message} Retry to check again (it never rolls twice).`,
       };
-      return this.stop(record, 'needs-user', lockedOut ? 'action' : 'retry');
+      return this.move(record, 'fail-stop', lockedOut ? 'action' : 'retry');
     }
     switch (verdict.kind) {
       case 'not-rolled':
@@ -121,11 +124,10 @@ export class RotationRunner {
               ? said
               : `${said} The old token “${record.oldTokenName}” still works: the service has not rolled it, or not yet. ${STILL_LOOKING}`.trim(),
           };
-          return this.stop(record, 'needs-user', 'retry');
+          return this.move(record, 'fail-stop', 'retry');
         }
         // Nothing changed at the service: the old token is current, as before the rotation.
-        record.status = 'rolled-back';
-        record.finishedAt = this.now();
+        enter(record, 'roll-not-made', this.now());
         await this.deps.persist(record);
         await this.audit(record, 'rotation.rolled-back', { errorCode: record.error?.code ?? null });
         return;
@@ -149,7 +151,7 @@ export class RotationRunner {
               ? `The service rolled “${record.oldTokenName}” but its answer, with the new secret, was lost, and the new token is not in its list. Check the token in the service's dashboard.`
               : `The service rolled “${record.oldTokenName}” but its answer, with the new secret, was lost before it reached the keychain. The new token ${names} works but nobody holds its secret: rotate that token again from TokenDesk (or revoke it in the dashboard).`,
         };
-        return this.stop(record, 'needs-user', 'action');
+        return this.move(record, 'fail-stop', 'action');
       }
     }
   }
@@ -212,8 +214,6 @@ export class RotationRunner {
     entry.state = 'running';
     entry.startedAt = this.now();
     entry.endedAt = null;
-    record.status = 'running';
-    record.waitingFor = null;
     await this.deps.persist(record);
     await this.audit(record, 'rotation.step', { step, outcome: 'started' });
     await this.deps.checkpoint(`${step}:started`);
@@ -234,7 +234,7 @@ export class RotationRunner {
     if (outcome.kind === 'wait') {
       entry.state = 'pending';
       entry.startedAt = null;
-      await this.stop(record, 'needs-user', outcome.waitFor);
+      await this.move(record, outcome.waitFor === 'secret' ? 'await-secret' : 'await-revoke');
       return false;
     }
     entry.state = outcome.kind;
@@ -246,32 +246,32 @@ export class RotationRunner {
     return true;
   }
 
+  /** What a failed step leads to: back while there is a way back, otherwise forward or to the user. */
   private async onFailure(record: RotationRecord, step: RotationStep, error: unknown) {
     record.error = toErrorInfo(error, this.deps.log);
     const kind = failureKind(error);
     const code = codeOf(error);
     if (step === 'revoke') {
       // The new token is current and safe; only the old one's end is outstanding.
-      if (record.method === 'guided') return this.stop(record, 'needs-user', 'revoke');
-      return this.stop(record, 'revoke-pending', null);
+      return this.move(record, record.method === 'guided' ? 'await-revoke' : 'fail-revoke');
     }
     if (kind === 'roll-uncertain') return this.checkRoll(record);
-    if (record.method === 'guided' && !pastPointOfNoReturn(record)) {
+    if (record.method === 'guided' && step !== 'promote') {
       const rejected =
         kind === 'pasted-rejected' ||
         kind === 'secret-lost' ||
         (step === 'verify' && (code === 'AUTH_FAILED' || code === 'FORBIDDEN'));
-      if (rejected) return this.askForAnotherSecret(record);
-      return this.stop(record, 'needs-user', 'retry');
+      if (rejected && step !== 'publish') return this.askForAnotherSecret(record);
+      return this.move(record, 'fail-stop', kind === 'publish-partial' ? 'action' : 'retry');
     }
-    if (kind === 'publish-partial' && !pastPointOfNoReturn(record)) {
-      return this.stop(record, 'needs-user', 'action');
-    }
-    if (!pastPointOfNoReturn(record) && (record.method === 'overlap' || !record.rollAttempted)) {
+    if (hasWayBack(record)) {
+      // Some targets hold the new secret already: undoing would rewrite them, going on would
+      // leave the others behind. Both tokens work, so the user chooses: retry or cancel.
+      if (kind === 'publish-partial') return this.move(record, 'fail-stop-undoable', 'action');
       return this.rollback(record);
     }
-    if (kind === 'secret-lost') return this.stop(record, 'needs-user', 'action');
-    return this.stop(record, 'needs-user', 'retry');
+    const onlyTheUser = kind === 'secret-lost' || kind === 'publish-partial';
+    return this.move(record, 'fail-stop', onlyTheUser ? 'action' : 'retry');
   }
 
   /** Guided: the pasted secret is not a working new token; forget it and wait for another. */
@@ -288,17 +288,18 @@ export class RotationRunner {
         message: `${record.error.message} Paste the secret of a new, working token (if you created one that is wrong, revoke it in the dashboard).`,
       };
     }
-    await this.stop(record, 'needs-user', 'secret');
+    await this.move(record, 'await-secret');
   }
 
-  private async stop(
+  /** Enters a stop of the state table, journals it and audits it. */
+  private async move(
     record: RotationRecord,
-    status: 'needs-user' | 'revoke-pending',
-    waitingFor: RotationWait | null,
+    event: RotationEvent,
+    reason: StopReason = 'retry',
   ): Promise<void> {
-    record.status = status;
-    record.waitingFor = waitingFor;
+    enter(record, event, this.now(), reason);
     await this.deps.persist(record);
+    const { status, waitingFor } = record;
     await this.audit(record, `rotation.${status}`, {
       outcome: waitingFor === null ? status : `waiting-for-${waitingFor}`,
       errorCode: record.error?.code ?? null,
@@ -306,10 +307,7 @@ export class RotationRunner {
   }
 
   private async finish(record: RotationRecord): Promise<void> {
-    record.status = 'done';
-    record.waitingFor = null;
-    record.error = null;
-    record.finishedAt = this.now();
+    enter(record, 'finished', this.now());
     await this.deps.persist(record);
     this.deps.held.drop(record.rotationId);
     await this.audit(record, 'rotation.done', { outcome: 'done' });

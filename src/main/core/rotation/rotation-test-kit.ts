@@ -6,7 +6,9 @@ import type { Clock } from '../clock';
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RotationView } from '../../../shared/model';
+import { AppError } from '../../../shared/errors';
+import { rotationSteps, type RotationStep, type RotationView } from '../../../shared/model';
+import type { RotationPhase } from '../../../shared/rotation-machine';
 import type { ClipboardPort } from '../clipboard/secret-clipboard';
 import type { SecretStore } from '../secrets/secret-store';
 import {
@@ -18,7 +20,7 @@ import {
 import type { FakeProviderOptions } from '../test-support/fake-provider';
 import type { Checkpoint } from './rotation-deps';
 import type { RotationPublisher } from './rotation-publisher';
-import { emptySteps, type RotationRecord } from './rotation-record';
+import { emptySteps, type RotationRecord, type StepRecord } from './rotation-record';
 
 export interface RotationWorld {
   t: TestCore;
@@ -96,13 +98,97 @@ export function journalRecord(
     status: 'running',
     waitingFor: null,
     error: null,
-    publishResults: [],
+    publishTargets: [],
     revealed: false,
     startedAt,
     updatedAt: startedAt,
     finishedAt: null,
     ...patch,
   };
+}
+
+const every = (state: StepRecord['state'], at: string): RotationRecord['steps'] =>
+  Object.fromEntries(
+    Object.keys(emptySteps()).map((step) => [step, { state, startedAt: at, endedAt: at }]),
+  ) as RotationRecord['steps'];
+
+/**
+ * A journal record that is in `phase` of the state table, as the runner leaves it: the steps,
+ * ids and direction that go with it. `patch` changes the rest.
+ */
+export function recordIn(
+  phase: RotationPhase,
+  rotationId = 'rot-1',
+  patch: Partial<RotationRecord> = {},
+): RotationRecord {
+  const at = '2026-01-01T00:00:00.000Z';
+  const made = { newTokenId: 'tok-2', newToken: null };
+  const upTo = (last: RotationStep, state: StepRecord['state'] = 'done') => {
+    const steps = emptySteps();
+    for (const step of rotationSteps) {
+      steps[step] = { state: 'done', startedAt: at, endedAt: at };
+      if (step === last) {
+        steps[step] = { state, startedAt: at, endedAt: state === 'running' ? null : at };
+        break;
+      }
+    }
+    return steps;
+  };
+  const base = journalRecord(rotationId, at);
+  const shapes: Record<RotationPhase, Partial<RotationRecord>> = {
+    working: { steps: upTo('verify', 'running'), ...made },
+    'working-forward-only': { steps: upTo('promote', 'running'), ...made },
+    undoing: {
+      steps: upTo('publish', 'failed'),
+      ...made,
+      status: 'rolling-back',
+      direction: 'rollback',
+    },
+    'awaiting-secret': {
+      method: 'guided',
+      steps: upTo('intent'),
+      status: 'needs-user',
+      waitingFor: 'secret',
+    },
+    'awaiting-revoke': {
+      method: 'guided',
+      steps: upTo('promote'),
+      ...made,
+      status: 'needs-user',
+      waitingFor: 'revoke',
+    },
+    'stopped-undoable': {
+      steps: upTo('publish', 'failed'),
+      ...made,
+      status: 'needs-user',
+      waitingFor: 'action',
+    },
+    'stopped-forward-only': {
+      method: 'roll',
+      rollAttempted: true,
+      steps: upTo('verify', 'failed'),
+      ...made,
+      status: 'needs-user',
+      waitingFor: 'retry',
+    },
+    'undo-stopped': {
+      steps: upTo('publish', 'failed'),
+      ...made,
+      status: 'needs-user',
+      waitingFor: 'retry',
+      direction: 'rollback',
+    },
+    'revoke-pending': { steps: upTo('revoke', 'failed'), ...made, status: 'revoke-pending' },
+    done: { steps: every('done', at), ...made, status: 'done', finishedAt: at },
+    'rolled-back': {
+      steps: upTo('publish', 'failed'),
+      ...made,
+      status: 'rolled-back',
+      direction: 'rollback',
+      finishedAt: at,
+    },
+  };
+  return { ...base, ...shapes[phase], ...patch };
 }
 
 /** The same app started again over the state a previous run left: data dir, keychain, service. */
@@ -182,4 +268,73 @@ export async function filesWith(dir: string, needle: string): Promise<string[]> 
     if ((await readFile(path, 'utf8')).includes(needle)) hits.push(path);
   }
   return hits;
+}
+
+/** How a fake target answers a write: take it, refuse before writing, or fail after it landed. */
+export type FakeTargetBehaviour = 'ok' | 'refuse' | 'fail-after-write';
+
+export interface FakeTarget {
+  targetId: string;
+  label: string;
+  /** What the target holds now (the secret last written to it). */
+  holds: string;
+  /** How the next writes go, one entry per write; 'ok' once they are used up. */
+  next: FakeTargetBehaviour[];
+  writes: string[];
+}
+
+/**
+ * A publisher of in-memory targets bound to `tokenId`: each write lands or not as told, and the
+ * targets remember what they hold, so a test can check which secret each one ends with.
+ */
+export function fakePublisher(
+  tokenId: () => string,
+  targets: Array<{ label: string; holds: string; next?: FakeTargetBehaviour[] }>,
+): { publisher: RotationPublisher; targets: FakeTarget[] } {
+  const state: FakeTarget[] = targets.map((target, index) => ({
+    targetId: `pub-${index + 1}`,
+    label: target.label,
+    holds: target.holds,
+    next: [...(target.next ?? [])],
+    writes: [],
+  }));
+  let boundTo: string | null = null;
+  const owner = (): string => boundTo ?? tokenId();
+  const publisher: RotationPublisher = {
+    targets: (_accountId, token) =>
+      Promise.resolve(
+        token === owner()
+          ? state.map((t) => ({ targetId: t.targetId, label: t.label, kind: 'dotenv' }))
+          : [],
+      ),
+    write: (ref, secret) => {
+      const target = state.find((t) => t.targetId === ref.targetId);
+      if (target === undefined || ref.tokenId !== owner()) {
+        return Promise.reject(new AppError('NOT_FOUND', 'No such target.'));
+      }
+      target.writes.push(secret);
+      const behaviour = target.next.shift() ?? 'ok';
+      if (behaviour === 'refuse') {
+        return Promise.resolve({
+          ok: false,
+          mayHaveChanged: false,
+          error: { code: 'FORBIDDEN', message: `${target.label} refused (HTTP 403).` },
+        });
+      }
+      target.holds = secret;
+      if (behaviour === 'fail-after-write') {
+        return Promise.resolve({
+          ok: false,
+          mayHaveChanged: true,
+          error: { code: 'BAD_RESPONSE', message: `reading back ${secret} did not match` },
+        });
+      }
+      return Promise.resolve({ ok: true });
+    },
+    rebind: (_accountId, oldTokenId, newTokenId) => {
+      if (owner() === oldTokenId) boundTo = newTokenId;
+      return Promise.resolve();
+    },
+  };
+  return { publisher, targets: state };
 }

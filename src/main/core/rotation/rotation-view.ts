@@ -1,12 +1,8 @@
 import { rotationSteps, type Expiry, type RotationView } from '../../../shared/model';
-import {
-  isFinal,
-  nextStep,
-  pastPointOfNoReturn,
-  stepFinished,
-  stepStarted,
-  type RotationRecord,
-} from './rotation-record';
+import { allows } from '../../../shared/rotation-machine';
+import { publishResultsOf } from './publish-step';
+import { phaseOf } from './rotation-phase';
+import { nextStep, stepFinished, type RotationRecord } from './rotation-record';
 
 export interface ViewFacts {
   serviceName: string;
@@ -19,23 +15,29 @@ export interface ViewFacts {
   fixedLifetimes: boolean;
 }
 
-/** Whether the user may cancel: only before the new token exists (and never mid-step). */
+/** Whether the user may cancel (undo): only while the state table allows it. */
 export function cancellable(record: RotationRecord): boolean {
-  if (isFinal(record) || record.direction === 'rollback') return false;
-  if (!stepStarted(record, 'create')) return true;
-  if (record.method === 'guided') return record.waitingFor === 'secret';
-  // An overlap rotation stopped before promote (e.g. a publish target failed): cancel undoes it.
-  return (
-    record.method === 'overlap' && !pastPointOfNoReturn(record) && record.status === 'needs-user'
-  );
+  return allows(phaseOf(record), 'cancel');
 }
 
 export function retryable(record: RotationRecord): boolean {
-  if (record.status === 'revoke-pending') return true;
-  return (
-    record.status === 'needs-user' &&
-    (record.waitingFor === 'retry' || record.waitingFor === 'action')
-  );
+  return allows(phaseOf(record), 'retry');
+}
+
+/** The answer to a cancel the state table refuses, in words. */
+export function whyNotCancellable(record: RotationRecord): string {
+  switch (phaseOf(record)) {
+    case 'done':
+    case 'rolled-back':
+      return 'This rotation is over; there is nothing to cancel.';
+    case 'undoing':
+    case 'undo-stopped':
+      return 'This rotation is being undone already; retry to continue the undo.';
+    default:
+      return record.method === 'roll' && !stepFinished(record, 'promote')
+        ? 'There is no going back: the roll already ended the old token. Retry to carry the rotation forward.'
+        : 'It is too late to cancel: the new token is in use and the old one is being retired. Let the rotation finish, or retry it.';
+  }
 }
 
 export function revealable(record: RotationRecord, holdsSecret: boolean): boolean {
@@ -55,10 +57,16 @@ function instructionFor(record: RotationRecord, facts: ViewFacts): string | null
   switch (record.status) {
     case 'revoke-pending':
       return `The new token is current and its secret is safe in the keychain. The old token “${record.oldTokenName}” is still active at ${service}: retry to revoke it.`;
-    case 'rolled-back':
+    case 'rolled-back': {
+      const restored = record.publishTargets.filter((t) => t.state === 'restored-old');
+      const back =
+        restored.length === 0
+          ? ''
+          : ` The old secret is back on ${restored.map((t) => `“${t.label}”`).join(', ')} (read back).`;
       return record.watchForLateToken
-        ? `“${record.oldTokenName}” is still the current token. The service may still create the new token it did not answer for: TokenDesk watches for it.`
-        : `Nothing changed: “${record.oldTokenName}” is still the current token.`;
+        ? `“${record.oldTokenName}” is still the current token.${back} The service may still create the new token it did not answer for: TokenDesk watches for it.`
+        : `Nothing changed: “${record.oldTokenName}” is still the current token.${back}`;
+    }
     case 'needs-user':
       break;
     default:
@@ -105,11 +113,12 @@ export function toView(record: RotationRecord, facts: ViewFacts): RotationView {
     isManagementCredential: record.isManagementCredential,
     status: record.status,
     waitingFor: record.waitingFor,
+    phase: phaseOf(record),
     steps: rotationSteps.map((step) => ({ step, ...record.steps[step] })),
     error: record.error,
     instruction: facts.running ? null : instructionFor(record, facts),
     tokenPageUrl: facts.tokenPageUrl,
-    publishResults: record.publishResults,
+    publishResults: publishResultsOf(record),
     revealAvailable: revealable(record, facts.holdsSecret),
     canRetry: !facts.running && retryable(record),
     canCancel: !facts.running && cancellable(record),

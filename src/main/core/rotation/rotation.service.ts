@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Account, RotationView } from '../../../shared/model';
+import { nextPhase, type RotationEvent } from '../../../shared/rotation-machine';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
@@ -7,10 +8,12 @@ import { auditRotation } from './rotation-audit';
 import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
 import { prepareIntent } from './rotation-intent';
+import { interruptTargetWrites } from './publish-step';
+import { enter, phaseOf } from './rotation-phase';
 import { isFinal, pastPointOfNoReturn, stepStarted, type RotationRecord } from './rotation-record';
 import { lateTokensOf } from './rotation-rollback';
 import { RotationRunner } from './rotation-runner';
-import { cancellable, retryable, revealable, toView } from './rotation-view';
+import { cancellable, retryable, revealable, toView, whyNotCancellable } from './rotation-view';
 import type { RunSignals } from './step-outcome';
 
 /** Finished rotations shown besides the unfinished ones. */
@@ -80,24 +83,24 @@ export class RotationService {
 
   async provideSecret(rotationId: string, secret: string): Promise<RotationView> {
     const record = await this.idle(rotationId);
-    if (record.status !== 'needs-user' || record.waitingFor !== 'secret') {
+    if (phaseOf(record) !== 'awaiting-secret') {
       throw new AppError('CONFLICT', 'This rotation is not waiting for a secret.');
     }
     this.held.hold(rotationId, secret.trim());
-    await this.drive(record, () => this.runner.forward(record));
+    await this.drive(record, () => this.move(record, 'provide-secret'));
     return this.view(rotationId);
   }
 
   async confirmRevoked(rotationId: string): Promise<RotationView> {
     const record = await this.idle(rotationId);
-    if (record.status !== 'needs-user' || record.waitingFor !== 'revoke') {
+    if (phaseOf(record) !== 'awaiting-revoke') {
       throw new AppError(
         'CONFLICT',
         'This rotation is not waiting for the old token to be revoked.',
       );
     }
     const signals: RunSignals = { revokeConfirmed: true };
-    await this.drive(record, () => this.runner.forward(record, signals));
+    await this.drive(record, () => this.move(record, 'confirm-revoked', signals));
     return this.view(rotationId);
   }
 
@@ -107,21 +110,16 @@ export class RotationService {
       throw new AppError('CONFLICT', 'This rotation has nothing to retry.');
     }
     await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.retried' });
-    await this.drive(record, () => this.resume(record));
+    await this.drive(record, () => this.move(record, 'retry'));
     return this.view(rotationId);
   }
 
   async cancel(rotationId: string): Promise<RotationView> {
     const record = await this.idle(rotationId);
-    if (!cancellable(record)) {
-      throw new AppError(
-        'CONFLICT',
-        'It is too late to cancel: the new token exists and is being made current. Let the rotation finish, or retry it.',
-      );
-    }
+    if (!cancellable(record)) throw new AppError('CONFLICT', whyNotCancellable(record));
     await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.cancelled' });
     record.error = null;
-    await this.drive(record, () => this.runner.rollback(record));
+    await this.drive(record, () => this.move(record, 'cancel'));
     return this.view(rotationId);
   }
 
@@ -177,15 +175,16 @@ export class RotationService {
    */
   async recover(): Promise<void> {
     const records = await this.ports.journal.list();
+    // What the state table says a restart does; a rotation stopped for the user keeps waiting.
     const pending = records
       .filter((record) => !this.records.has(record.rotationId))
-      .filter((record) => !isFinal(record) && !waitsForUser(record));
+      .filter((record) => nextPhase(phaseOf(record), 'restart') !== null);
     for (const record of pending) this.records.set(record.rotationId, record);
     await Promise.all(
       pending.map(async (record) => {
         markInterrupted(record, this.ports.clock.now().toISOString());
         await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.recovered' });
-        return this.drive(record, () => this.recoverOne(record));
+        return this.drive(record, () => this.move(record, 'restart'));
       }),
     );
     await this.pruneFinished(records.map((record) => this.current(record)));
@@ -220,23 +219,19 @@ export class RotationService {
     return { rotationId: record.rotationId };
   }
 
-  /** After a crash: before the point of no return undo; after it, go forward. */
-  private recoverOne(record: RotationRecord): Promise<void> {
-    if (record.direction === 'rollback') return this.runner.rollback(record);
+  /**
+   * A user's call or a restart moves the rotation along the state table; the runner then undoes
+   * it or carries it forward (through the check of a roll whose answer is missing).
+   */
+  private move(
+    record: RotationRecord,
+    event: RotationEvent,
+    signals: RunSignals = {},
+  ): Promise<void> {
+    const phase = enter(record, event, this.ports.clock.now().toISOString());
+    if (phase === 'undoing') return this.runner.rollback(record);
     if (rollAnswerMissing(record)) return this.runner.checkRoll(record);
-    if (pastPointOfNoReturn(record)) return this.runner.forward(record);
-    if (record.method === 'guided') {
-      // Nothing was created by TokenDesk; the pasted secret (if kept) is checked again.
-      return this.runner.forward(record);
-    }
-    if (record.status === 'needs-user' && record.waitingFor === 'action') return Promise.resolve();
-    return this.runner.rollback(record);
-  }
-
-  private resume(record: RotationRecord): Promise<void> {
-    if (record.direction === 'rollback') return this.runner.rollback(record);
-    if (rollAnswerMissing(record)) return this.runner.checkRoll(record);
-    return this.runner.forward(record);
+    return this.runner.forward(record, signals);
   }
 
   /**
@@ -335,13 +330,6 @@ export class RotationService {
   }
 }
 
-function waitsForUser(record: RotationRecord): boolean {
-  return (
-    record.status === 'needs-user' &&
-    (record.waitingFor === 'secret' || record.waitingFor === 'revoke')
-  );
-}
-
 /** The roll went out, and the journal never learned the new token: its answer may be lost. */
 function rollAnswerMissing(record: RotationRecord): boolean {
   return record.method === 'roll' && record.rollAttempted && record.newTokenId === null;
@@ -349,6 +337,7 @@ function rollAnswerMissing(record: RotationRecord): boolean {
 
 /** A step journaled as running when the process died was cut off: it counts as failed. */
 function markInterrupted(record: RotationRecord, now: string): void {
+  interruptTargetWrites(record, now);
   for (const entry of Object.values(record.steps)) {
     if (entry.state === 'running') {
       entry.state = 'failed';

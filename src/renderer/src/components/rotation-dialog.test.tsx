@@ -86,6 +86,7 @@ describe('Rotate on a token row', () => {
     emitRotationProgress(
       rotationView({
         status: 'revoke-pending',
+        phase: 'revoke-pending',
         newTokenId: 'tok-2',
         canRetry: false,
         canCancel: false,
@@ -122,6 +123,7 @@ describe('Rotate on a token row', () => {
     emitRotationProgress(
       rotationView({
         status: 'rolled-back',
+        phase: 'rolled-back',
         error: { code: 'AUTH_FAILED', message: 'Kestra refused the new token.' },
         steps: stepsWith({ intent: 'done', create: 'done', store: 'done', verify: 'failed' }),
       }),
@@ -197,6 +199,7 @@ describe('a guided rotation', () => {
       guided({
         status: 'needs-user',
         waitingFor: 'secret',
+        phase: 'awaiting-secret',
         steps: stepsWith({ intent: 'done' }),
       }),
     );
@@ -215,6 +218,7 @@ describe('a guided rotation', () => {
       guided({
         status: 'needs-user',
         waitingFor: 'revoke',
+        phase: 'awaiting-revoke',
         newTokenId: 'trk-2',
         updatedAt: '2025-01-01T10:00:00.000Z',
         steps: stepsWith({

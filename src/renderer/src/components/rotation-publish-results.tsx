@@ -1,31 +1,34 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
-import type { RotationView } from '../../../shared/model';
-import { attempt } from '../lib/api';
-import { useStore } from '../store';
+import type { ReactNode } from 'react';
+import type { PublishResult, RotationView } from '../../../shared/model';
 
-/** Which CI secrets and files took the new secret during the rotation, by their description. */
+/** What happened to one target, in words: which secret it holds now, and why when it failed. */
+function outcomeOf(result: PublishResult): string {
+  const why = result.error === null ? '' : `: ${result.error}`;
+  switch (result.state) {
+    case 'pending':
+      return ': not written yet';
+    case 'writing':
+      return ': writing…';
+    case 'written-new':
+      return ': updated and read back';
+    case 'refused':
+      return `: not updated (still the old secret)${why}`;
+    case 'failed':
+      return `: may hold the new secret, not proven${why}`;
+    case 'restoring':
+      return ': putting the old secret back…';
+    case 'restored-old':
+      return ': the old secret is back (read back)';
+    case 'restore-failed':
+      return `: the old secret could not be put back${why}`;
+    case 'unbound':
+      return ': removed from the targets; TokenDesk no longer writes it';
+  }
+}
+
+/** Which CI secrets and files took the new secret during the rotation, by the names the user knows. */
 export function RotationPublishResults({ view }: { view: RotationView }): ReactNode {
-  const bindings = useStore((s) => s.bindings);
-  const loadBindings = useStore((s) => s.loadBindings);
-  const count = view.publishResults.length;
-  // After promote the targets belong to the new token; before it, to the old one.
-  const owner = view.newTokenId ?? view.oldTokenId;
-
-  useEffect(() => {
-    if (count === 0) return;
-    // Only for the descriptions: without them the list shows the targets' ids.
-    void attempt(() => loadBindings({ accountId: view.accountId, tokenId: owner }));
-  }, [count, loadBindings, view.accountId, owner]);
-
-  const descriptions = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const list of Object.values(bindings)) {
-      for (const binding of list) map.set(binding.id, binding.description);
-    }
-    return map;
-  }, [bindings]);
-
-  if (count === 0) return null;
+  if (view.publishResults.length === 0) return null;
   return (
     <section className="rotation-publish" aria-label="Publish targets">
       <h3 className="section-title">Publish targets</h3>
@@ -35,11 +38,13 @@ export function RotationPublishResults({ view }: { view: RotationView }): ReactN
             key={result.targetId}
             data-testid="rotation-publish-result"
             data-ok={result.ok}
+            data-state={result.state}
+            data-holds={result.holds}
             className={result.ok ? 'result-ok' : 'result-failed'}
           >
             {result.ok ? '✓ ' : '✕ '}
-            {descriptions.get(result.targetId) ?? result.targetId}
-            {result.ok ? ': updated and read back' : `: ${result.error ?? 'failed'}`}
+            {result.target}
+            {outcomeOf(result)}
           </li>
         ))}
       </ul>

@@ -32,34 +32,24 @@ describe('what is offered once a run stopped', () => {
   const stopped = (overrides: Parameters<typeof rotationView>[0]) =>
     rotationView({ canRetry: false, canCancel: false, instruction: null, ...overrides });
 
-  it('offers retry for revoke-pending and for a stop that waits for a retry or an action', () => {
-    expect(offersRetry(stopped({ status: 'revoke-pending' }))).toBe(true);
-    expect(offersRetry(stopped({ status: 'needs-user', waitingFor: 'retry' }))).toBe(true);
-    expect(offersRetry(stopped({ status: 'needs-user', waitingFor: 'action' }))).toBe(true);
-    expect(offersRetry(stopped({ status: 'needs-user', waitingFor: 'secret' }))).toBe(false);
-    expect(offersRetry(stopped({ status: 'running' }))).toBe(false);
-    expect(offersRetry(stopped({ status: 'done' }))).toBe(false);
+  it('offers retry where the state table allows one', () => {
+    expect(offersRetry(stopped({ status: 'revoke-pending', phase: 'revoke-pending' }))).toBe(true);
+    expect(offersRetry(stopped({ phase: 'stopped-forward-only' }))).toBe(true);
+    expect(offersRetry(stopped({ phase: 'stopped-undoable' }))).toBe(true);
+    expect(offersRetry(stopped({ phase: 'undo-stopped' }))).toBe(true);
+    expect(offersRetry(stopped({ phase: 'awaiting-secret' }))).toBe(false);
+    expect(offersRetry(stopped({ phase: 'working' }))).toBe(false);
+    expect(offersRetry(stopped({ phase: 'done' }))).toBe(false);
   });
 
-  it('offers cancel only before the new token is made current', () => {
-    const beforePromote = stepsWith({ intent: 'done', create: 'done', publish: 'failed' });
-    const afterPromote = stepsWith({ intent: 'done', create: 'done', promote: 'failed' });
-    expect(
-      offersCancel(stopped({ status: 'needs-user', waitingFor: 'action', steps: beforePromote })),
-    ).toBe(true);
-    expect(
-      offersCancel(stopped({ status: 'needs-user', waitingFor: 'retry', steps: afterPromote })),
-    ).toBe(false);
-    expect(
-      offersCancel(stopped({ method: 'guided', status: 'needs-user', waitingFor: 'secret' })),
-    ).toBe(true);
-    expect(
-      offersCancel(stopped({ method: 'guided', status: 'needs-user', waitingFor: 'revoke' })),
-    ).toBe(false);
-    expect(
-      offersCancel(stopped({ method: 'roll', status: 'needs-user', waitingFor: 'retry' })),
-    ).toBe(false);
-    expect(offersCancel(stopped({ status: 'revoke-pending' }))).toBe(false);
+  it('offers cancel only while there is a way back', () => {
+    expect(offersCancel(stopped({ phase: 'stopped-undoable' }))).toBe(true);
+    expect(offersCancel(stopped({ phase: 'awaiting-secret', method: 'guided' }))).toBe(true);
+    // After a roll (or promote) the old token is gone or going: forward only.
+    expect(offersCancel(stopped({ phase: 'stopped-forward-only', method: 'roll' }))).toBe(false);
+    expect(offersCancel(stopped({ phase: 'awaiting-revoke', method: 'guided' }))).toBe(false);
+    expect(offersCancel(stopped({ phase: 'revoke-pending' }))).toBe(false);
+    expect(offersCancel(stopped({ phase: 'undo-stopped' }))).toBe(false);
   });
 
   it("prefers main's instruction and otherwise says what the state asks for", () => {

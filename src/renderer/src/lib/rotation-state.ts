@@ -1,4 +1,5 @@
 import type { RotationStep, RotationView } from '../../../shared/model';
+import { allows } from '../../../shared/rotation-machine';
 
 type StepEntry = RotationView['steps'][number];
 
@@ -41,24 +42,17 @@ export function proofOf(view: RotationView): RotationProof | null {
 /*
  * Main computes `canRetry`, `canCancel` and `instruction` as "not now" while a step of the
  * rotation is running, and its progress events are sent from inside that run; so the last
- * event of a run that stopped for the user still says "not now". The status and what the
- * rotation waits for are exact in every event: the offers below follow from them, and main
- * answers a click that comes too early with "busy, wait for its step".
+ * event of a run that stopped for the user still says "not now". The phase is exact in every
+ * event: the offers follow from it through the same state table main uses, and main answers a
+ * click that comes too early with "busy, wait for its step".
  */
 
 export function offersRetry(view: RotationView): boolean {
-  if (view.canRetry || view.status === 'revoke-pending') return true;
-  return (
-    view.status === 'needs-user' && (view.waitingFor === 'retry' || view.waitingFor === 'action')
-  );
+  return allows(view.phase, 'retry');
 }
 
 export function offersCancel(view: RotationView): boolean {
-  if (view.canCancel) return true;
-  if (view.status !== 'needs-user') return false;
-  if (view.method === 'guided') return view.waitingFor === 'secret';
-  const promote = stepOf(view, 'promote');
-  return view.method === 'overlap' && promote !== undefined && promote.state === 'pending';
+  return allows(view.phase, 'cancel');
 }
 
 /** What the user is asked to do, in words; main's own wording when it sent one. */

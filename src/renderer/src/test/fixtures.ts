@@ -161,6 +161,7 @@ export const rotationView = (overrides: Partial<RotationView> = {}): RotationVie
   isManagementCredential: false,
   status: 'running',
   waitingFor: null,
+  phase: 'working',
   steps: [],
   error: null,
   instruction: null,

@@ -39,6 +39,7 @@ const allDone = {
 export function provenRotation(overrides: Partial<RotationView> = {}): RotationView {
   return rotationView({
     status: 'done',
+    phase: 'done',
     newTokenId: 'tok-2',
     newTokenName: 'ci-deploy-r1a2b3c4',
     steps: stepsWith(allDone),
