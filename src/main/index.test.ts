@@ -266,6 +266,7 @@ describe('IPC', () => {
       stale: false,
       refreshing: false,
       error: null,
+      leasedBy: null,
       tokens: [],
     };
 

@@ -29,6 +29,7 @@ import { TargetCredentials } from './publish/target-credentials';
 import type { SecretStore } from './secrets/secret-store';
 import { HeldSecrets, noCheckpoint, type Checkpoint } from './rotation/rotation-deps';
 import { RotationJournal } from './rotation/rotation-journal';
+import { RotationLeases } from './rotation/rotation-leases';
 import type { RotationPublisher } from './rotation/rotation-publisher';
 import { RotationService } from './rotation/rotation.service';
 import type { RecoveryNotice } from './storage/json-document';
@@ -81,6 +82,9 @@ export function createCore(deps: CoreDeps) {
   const cache = new InventoryCache(deps.dataDir, onRecovered);
   const tracked = new TrackedTokenStore(deps.dataDir, onRecovered);
   const access = new AccountAccess(registry, providers, deps.secrets, deps.http);
+  // What unfinished rotations hold: every service that could cut into one asks here first.
+  const journal = new RotationJournal(deps.dataDir);
+  const leases = new RotationLeases(journal);
   const inventory = new InventoryService(
     registry,
     access,
@@ -90,6 +94,7 @@ export function createCore(deps: CoreDeps) {
     clock,
     emit,
     deps.log,
+    leases,
   );
   const clipboard = deps.clipboard
     ? new SecretClipboard(
@@ -111,6 +116,7 @@ export function createCore(deps: CoreDeps) {
     inventory,
     clock,
     deps.log,
+    leases,
   );
 
   // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
@@ -125,27 +131,38 @@ export function createCore(deps: CoreDeps) {
     clock,
     log: deps.log,
     home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    leases,
   });
 
   // The audit log removes, by value, every new secret a running rotation holds in memory.
   const heldSecrets = new HeldSecrets();
   const audit = new AuditLog(deps.dataDir, clock, () => heldSecrets.all());
-  const rotation = new RotationService(heldSecrets, {
-    registry,
-    providers,
-    access,
-    secrets: deps.secrets,
-    ledger,
-    cache,
-    tracked,
-    inventory,
-    publisher: deps.publisher ?? asRotationPublisher(publishing),
-    journal: new RotationJournal(deps.dataDir),
-    audit,
-    clock,
-    log: deps.log,
-    emit,
-    checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+  const rotation = new RotationService(
+    heldSecrets,
+    {
+      registry,
+      providers,
+      access,
+      secrets: deps.secrets,
+      ledger,
+      cache,
+      tracked,
+      inventory,
+      publisher: deps.publisher ?? asRotationPublisher(publishing),
+      journal,
+      audit,
+      clock,
+      log: deps.log,
+      emit,
+      checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+    },
+    leases,
+  );
+  // A lease taken or given back changes what the account's rows offer.
+  leases.onChange((accountId) => {
+    inventory.announce(accountId).catch((error: unknown) => {
+      deps.log.warn('could not announce a changed lease', { accountId, error });
+    });
   });
 
   const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
@@ -190,8 +207,18 @@ export function createCore(deps: CoreDeps) {
       bindings,
       tracked,
       deps.log,
+      leases,
     ),
-    tokens: new TokensService(access, deps.secrets, ledger, bindings, cache, inventory, deps.log),
+    tokens: new TokensService(
+      access,
+      deps.secrets,
+      ledger,
+      bindings,
+      cache,
+      inventory,
+      deps.log,
+      leases,
+    ),
     secrets: new SecretsService(registry, deps.secrets, clipboard, cache),
     tracking,
     importer: new ImportService(

@@ -46,6 +46,7 @@ const token: TokenInfo = {
   isManagementCredential: false,
   source: 'service',
   lastVerifiedAt: null,
+  leasedBy: null,
 };
 
 const inventory: AccountInventory = {
@@ -55,6 +56,7 @@ const inventory: AccountInventory = {
   stale: false,
   refreshing: false,
   error: null,
+  leasedBy: null,
   tokens: [token],
 };
 

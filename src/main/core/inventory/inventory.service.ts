@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { requireOperation } from '../providers/provider-adapter';
 import type { SecretLedger } from '../tokens/secret-ledger';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import type { TrackedTokenStore } from '../tracking/tracked-token-store';
 import { mapWithConcurrency } from '../util/concurrency';
 import { accountStateFor } from './account-state';
@@ -39,6 +40,7 @@ export class InventoryService {
     private readonly clock: Clock,
     private readonly emit: EmitEvent,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
   ) {}
 
   /** The cached view: no network, no keychain. */
@@ -84,6 +86,7 @@ export class InventoryService {
       stale: cached !== null && live.error !== null,
       refreshing: live.refreshing,
       error: live.error,
+      leasedBy: await this.leases.ofAccount(account.id),
       tokens,
     };
   }
@@ -143,6 +146,7 @@ export class InventoryService {
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
     const ledger = await this.ledger.entries(account.id);
+    const leaseOf = await this.leases.tokensOf(account.id);
     return cached.tokens.map((token) => {
       const entry = ledger.get(token.id);
       return {
@@ -152,6 +156,7 @@ export class InventoryService {
         isManagementCredential: token.id === cached.managementTokenId,
         source: account.mode === 'guided' ? 'tracked' : 'service',
         lastVerifiedAt: entry === undefined ? null : entry.lastVerifiedAt,
+        leasedBy: leaseOf(token.id),
       };
     });
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { leaseReason } from '../../../shared/lease';
 import type { RotationMethod } from '../../../shared/model';
 import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import { replacementFor } from './replacement-spec';
@@ -110,9 +111,10 @@ function refuseSecondRotation(unfinished: readonly RotationRecord[], tokenId: st
     (record) => record.oldTokenId === tokenId || record.newTokenId === tokenId,
   );
   if (busy !== undefined) {
+    const lease = { rotationId: busy.rotationId, tokenName: busy.oldTokenName };
     throw new AppError(
-      'CONFLICT',
-      `A rotation of “${busy.oldTokenName}” is already under way or waiting for you. Finish or cancel it first.`,
+      'ROTATION_UNFINISHED',
+      `A rotation of “${busy.oldTokenName}” is already under way or waiting for you. ${leaseReason(lease)}`,
     );
   }
 }
@@ -128,13 +130,13 @@ function refuseBesideManagementRotation(
   const management = unfinished.find((record) => record.isManagementCredential);
   if (management !== undefined) {
     throw new AppError(
-      'CONFLICT',
+      'ROTATION_UNFINISHED',
       'TokenDesk is replacing its own credential for this account. Start other rotations when that one is finished.',
     );
   }
   if (isManagementCredential && unfinished.length > 0) {
     throw new AppError(
-      'CONFLICT',
+      'ROTATION_UNFINISHED',
       'Other rotations of this account are unfinished. Rotate TokenDesk’s own credential when they are done.',
     );
   }

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Account, RotationView } from '../../../shared/model';
 import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
+import type { RotationLeases } from './rotation-leases';
 import { auditRotation } from './rotation-audit';
 import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
@@ -34,13 +35,15 @@ export class RotationService {
   constructor(
     private readonly held: HeldSecrets,
     private readonly ports: RotationPorts,
+    private readonly leases: RotationLeases,
   ) {
     const deps: StepDeps = { ...ports, held: this.held, persist: (record) => this.persist(record) };
     this.runner = new RotationRunner(deps);
   }
 
   /** Checks, journals the intent and starts the rotation; it goes on in the background. */
-  start(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+  async start(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+    await this.leases.whenRecovered();
     const previous = this.startQueues.get(accountId) ?? Promise.resolve();
     const run = previous.then(
       () => this.startNow(accountId, tokenId),
@@ -128,6 +131,7 @@ export class RotationService {
    * it is safe in the keychain; journaled as revealed before it is handed out.
    */
   async reveal(rotationId: string): Promise<{ secret: string }> {
+    await this.leases.whenRecovered();
     const record = await this.instance(rotationId);
     if (!revealable(record, this.held.has(rotationId))) {
       throw new AppError(
@@ -150,7 +154,14 @@ export class RotationService {
    * user again. Rotations waiting for the user (a paste, a dashboard revoke) keep waiting. Then
    * the journals of long-finished rotations are pruned.
    */
-  async recover(): Promise<void> {
+  recover(): Promise<void> {
+    const recovery = this.recoverAll();
+    // Synchronously, so that no call that arrives after start slips in before the gate closes.
+    this.leases.holdUntil(recovery);
+    return recovery;
+  }
+
+  private async recoverAll(): Promise<void> {
     const records = await this.ports.journal.list();
     const pending = records
       .filter((record) => !this.records.has(record.rotationId))
@@ -239,6 +250,7 @@ export class RotationService {
 
   /** The record if no run of it is under way; a user call may not cut into a running step. */
   private async idle(rotationId: string): Promise<RotationRecord> {
+    await this.leases.whenRecovered();
     if (this.runs.has(rotationId)) {
       throw new AppError('CONFLICT', 'This rotation is busy; wait for its step to finish.');
     }
@@ -263,6 +275,7 @@ export class RotationService {
   private async persist(record: RotationRecord): Promise<void> {
     record.updatedAt = this.ports.clock.now().toISOString();
     await this.ports.journal.write(record);
+    this.leases.track(record);
     const accounts = await this.ports.registry.list();
     this.ports.emit('rotation:progress', this.viewWith(record, accounts));
   }

@@ -6,6 +6,7 @@ import type { InventoryCache } from '../inventory/inventory-cache';
 import type { Logger } from '../log/logger';
 import { requireOperation } from '../providers/provider-adapter';
 import type { PublishBindings } from '../publish/publish-bindings';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from './secret-ledger';
 
@@ -32,6 +33,7 @@ export class TokensService {
     private readonly cache: InventoryCache,
     private readonly inventory: InventoryService,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
   ) {}
 
   /**
@@ -88,12 +90,14 @@ export class TokensService {
         isManagementCredential: false,
         source: 'service',
         lastVerifiedAt: null,
+        leasedBy: null,
       },
       secret: created.secret,
     };
   }
 
   async revoke(accountId: string, tokenId: string): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'revoke this token');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.revoke) {
       throw new AppError(
@@ -119,6 +123,7 @@ export class TokensService {
 
   /** Renames a token at the service, where it allows that. */
   async rename(accountId: string, tokenId: string, name: string): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'rename this token');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.rename) {
       throw new AppError(
@@ -137,6 +142,7 @@ export class TokensService {
     tokenId: string,
     status: 'active' | 'inactive',
   ): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'switch this token on or off');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.statusToggle) {
       throw new AppError(
