@@ -34,6 +34,11 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'tokens:inventory': {},
   'tokens:refresh': { accountId: 'acc-1' },
   'tokens:create': { accountId: 'acc-1', name: 'ci', expiry: { kind: 'days', days: 30 } },
+  'tokens:createReplacement': {
+    accountId: 'acc-1',
+    tokenId: 'tok-1',
+    expiry: { kind: 'days', days: 90 },
+  },
   'tokens:revoke': { accountId: 'acc-1', tokenId: 'tok-1' },
   'tokens:rename': { accountId: 'acc-1', tokenId: 'tok-1', name: 'chat-app' },
   'tokens:setStatus': { accountId: 'acc-1', tokenId: 'tok-1', status: 'inactive' },
@@ -153,6 +158,7 @@ describe('the Api type', () => {
       | 'inventory'
       | 'refresh'
       | 'create'
+      | 'createReplacement'
       | 'revoke'
       | 'rename'
       | 'setStatus'

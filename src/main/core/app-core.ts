@@ -218,6 +218,7 @@ export function createCore(deps: CoreDeps) {
       inventory,
       deps.log,
       leases,
+      clock,
     ),
     secrets: new SecretsService(registry, deps.secrets, clipboard, cache),
     tracking,

@@ -132,6 +132,9 @@ function fakeTable() {
     'tokens:create': vi.fn<HandlerTable['tokens:create']>(() =>
       Promise.resolve({ token, secret: SECRET }),
     ),
+    'tokens:createReplacement': vi.fn<HandlerTable['tokens:createReplacement']>(() =>
+      Promise.resolve({ token, secret: SECRET }),
+    ),
     'tokens:revoke': vi.fn<HandlerTable['tokens:revoke']>(() => Promise.resolve({ revoked: true })),
     'tokens:rename': vi.fn<HandlerTable['tokens:rename']>(() => Promise.resolve({ renamed: true })),
     'tokens:setStatus': vi.fn<HandlerTable['tokens:setStatus']>(() =>

@@ -8,6 +8,7 @@ export function tokensHandlers(
   | 'tokens:inventory'
   | 'tokens:refresh'
   | 'tokens:create'
+  | 'tokens:createReplacement'
   | 'tokens:revoke'
   | 'tokens:rename'
   | 'tokens:setStatus'
@@ -19,6 +20,8 @@ export function tokensHandlers(
     'tokens:inventory': () => core.inventory.snapshot(),
     'tokens:refresh': ({ accountId }) => core.inventory.refresh(accountId),
     'tokens:create': (args) => core.tokens.create(args),
+    'tokens:createReplacement': ({ accountId, tokenId, expiry }) =>
+      core.tokens.createReplacement(accountId, tokenId, expiry ?? null),
     'tokens:revoke': async ({ accountId, tokenId }) => {
       await core.tokens.revoke(accountId, tokenId);
       return { revoked: true };

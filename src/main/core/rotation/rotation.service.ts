@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { Account, RotationView } from '../../../shared/model';
+import type { Account, Expiry, RotationView } from '../../../shared/model';
 import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
 import type { RotationLeases } from './rotation-leases';
@@ -42,13 +42,16 @@ export class RotationService {
   }
 
   /** Checks, journals the intent and starts the rotation; it goes on in the background. */
-  async start(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+  async start(
+    accountId: string,
+    tokenId: string,
+    options: { expiry?: Expiry } = {},
+  ): Promise<{ rotationId: string }> {
+    const chosenLifetime = options.expiry ?? null;
     await this.leases.whenRecovered();
     const previous = this.startQueues.get(accountId) ?? Promise.resolve();
-    const run = previous.then(
-      () => this.startNow(accountId, tokenId),
-      () => this.startNow(accountId, tokenId),
-    );
+    const startNow = () => this.startNow(accountId, tokenId, chosenLifetime);
+    const run = previous.then(startNow, startNow);
     this.startQueues.set(
       accountId,
       run.catch(() => undefined),
@@ -196,8 +199,12 @@ export class RotationService {
     }
   }
 
-  private async startNow(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
-    const record = await prepareIntent(this.ports, accountId, tokenId);
+  private async startNow(
+    accountId: string,
+    tokenId: string,
+    chosenLifetime: Expiry | null,
+  ): Promise<{ rotationId: string }> {
+    const record = await prepareIntent(this.ports, accountId, tokenId, chosenLifetime);
     this.records.set(record.rotationId, record);
     await this.persist(record);
     await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.started' });

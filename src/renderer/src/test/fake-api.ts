@@ -66,6 +66,12 @@ export const fakeApi = {
         secret: 'kst_fake_secret',
       }),
     ),
+    createReplacement: vi.fn<Api['tokens']['createReplacement']>((args) =>
+      Promise.resolve({
+        token: token({ id: 'tok-replacement', accountId: args.accountId, hasSecret: true }),
+        secret: 'kst_fake_secret',
+      }),
+    ),
     revoke: vi.fn<Api['tokens']['revoke']>(() => Promise.resolve({ revoked: true })),
     rename: vi.fn<Api['tokens']['rename']>(() => Promise.resolve({ renamed: true })),
     setStatus: vi.fn<Api['tokens']['setStatus']>((args) =>
