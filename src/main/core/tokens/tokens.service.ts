@@ -51,7 +51,7 @@ export class TokensService {
    * holds must not be left behind.
    */
   async create(input: CreateTokenInput): Promise<CreatedTokenResult> {
-    const { account, adapter, ctx } = await this.access.openManaged(input.accountId);
+    const { adapter, ctx } = await this.access.openManaged(input.accountId);
     const capabilities = adapter.info.capabilities;
     if (!capabilities.create) {
       throw new AppError(
