@@ -68,6 +68,8 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   },
   'publish:remove': { accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' },
   'publish:run': { accountId: 'acc-1', tokenId: 'tok-1', targetIds: ['pub-1'] },
+  'publish:check': {},
+  'publish:again': { accountId: 'acc-1', tokenId: 'tok-1' },
   'attention:list': {},
   'attention:snooze': { accountId: 'acc-1', tokenId: 'tok-1', days: 7 },
   'attention:setReminder': {
@@ -153,7 +155,9 @@ describe('the Api type', () => {
       | 'audit'
       | 'events'
     >();
-    expectTypeOf<keyof Api['publish']>().toEqualTypeOf<'list' | 'add' | 'remove' | 'run'>();
+    expectTypeOf<keyof Api['publish']>().toEqualTypeOf<
+      'list' | 'add' | 'remove' | 'run' | 'check' | 'again'
+    >();
     expectTypeOf<keyof Api['tokens']>().toEqualTypeOf<
       | 'inventory'
       | 'refresh'

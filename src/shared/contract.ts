@@ -218,6 +218,16 @@ export const contract = {
       .strict(),
     result: z.array(PublishTargetResultSchema),
   },
+  /**
+   * Checks that every target still holds its token's current secret (read back and compared in
+   * main; GitHub by date). Drifted targets appear in Needs attention.
+   */
+  'publish:check': {
+    args: noArgs,
+    result: z.object({ drifted: z.number().int().nonnegative() }),
+  },
+  /** "Publish again": the current secret to the token's drifted targets, then checks them. */
+  'publish:again': { args: tokenRef, result: z.array(PublishTargetResultSchema) },
   // ---- Attention: expiry warnings, unused tokens, reminders; judged in main by its clock. ----
   /** Every token that needs the user, most urgent first, with what would fix it. */
   'attention:list': { args: noArgs, result: AttentionListSchema },

@@ -22,6 +22,7 @@ import type { Logger } from './log/logger';
 import type { ProviderAdapter } from './providers/provider-adapter';
 import { RecoveryNotices } from './notices/recovery-notices';
 import { ProviderRegistry } from './providers/provider-registry';
+import { DriftService } from './publish/drift/drift.service';
 import { PublishBindings } from './publish/publish-bindings';
 import { PublishService } from './publish/publish.service';
 import { asRotationPublisher } from './publish/rotation-publisher-adapter';
@@ -165,6 +166,19 @@ export function createCore(deps: CoreDeps) {
     });
   });
 
+  // Whether every publish target still holds its token's current secret.
+  const drift = new DriftService({
+    bindings,
+    inventory,
+    secrets: deps.secrets,
+    publishing,
+    leases,
+    log: deps.log,
+    http: deps.http,
+    credentials: new TargetCredentials(registry, ledger, deps.secrets),
+    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+  });
+
   const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
   const attention = new AttentionService({
     registry,
@@ -173,6 +187,7 @@ export function createCore(deps: CoreDeps) {
     rotations: rotation,
     store: attentionStore,
     clock,
+    drift,
   });
   reminders = new ReminderScheduler({
     attention,
@@ -185,6 +200,7 @@ export function createCore(deps: CoreDeps) {
   });
   const scheduler = reminders;
   attention.whenChanged(() => void scheduler.wake());
+  drift.onChange(() => void scheduler.wake());
 
   return {
     notices,
@@ -194,6 +210,7 @@ export function createCore(deps: CoreDeps) {
     attention,
     reminders: scheduler,
     publishing,
+    drift,
     clipboard,
     clipboardClearSeconds,
     accounts: new AccountsService(

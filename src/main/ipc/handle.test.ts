@@ -176,6 +176,8 @@ function fakeTable() {
     'publish:remove': vi.fn<HandlerTable['publish:remove']>(() =>
       Promise.resolve({ removed: true }),
     ),
+    'publish:check': vi.fn<HandlerTable['publish:check']>(() => Promise.resolve({ drifted: 0 })),
+    'publish:again': vi.fn<HandlerTable['publish:again']>(() => Promise.resolve([])),
     'publish:run': vi.fn<HandlerTable['publish:run']>(() =>
       Promise.resolve([
         { targetId: 'pub-1', ok: true, verifiedAt: '2025-01-01T00:00:00.000Z', error: null },

@@ -4,6 +4,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import type { Clock } from '../clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import type { DriftFinding } from '../publish/drift/drift.service';
 import { checkCapabilities, methodFor } from '../rotation/rotation-preflight';
 import { fixesFor, type TokenAbilities } from './attention-fixes';
 import { assessToken, reasonKey, type Assessment, type TokenFacts } from './attention-policy';
@@ -18,6 +19,8 @@ export interface AttentionSources {
   rotations: { list(): Promise<RotationView[]> };
   store: AttentionStore;
   clock: Clock;
+  /** Publish targets that no longer hold the token's current secret (src/main/core/publish/drift). */
+  drift: { findingsOf(accountId: string, tokenId: string): DriftFinding[] };
 }
 
 /** One listed token as the policy judged it. */
@@ -89,7 +92,10 @@ function evaluateToken(
     rotatedOutAt: rotatedOut.get(`${account.id}/${token.id}`) ?? null,
     serviceAheadMs: serviceAheadMs(inventory),
   };
-  const assessment = assessToken(facts, now);
+  const assessment = withDrift(
+    assessToken(facts, now),
+    sources.drift.findingsOf(account.id, token.id),
+  );
   const snooze = file.snoozes.find(
     (s) =>
       s.accountId === account.id && s.tokenId === token.id && Date.parse(s.until) > now.getTime(),
@@ -107,6 +113,19 @@ function evaluateToken(
     snoozedUntil: snooze === undefined ? null : new Date(snooze.until),
     abilities: abilitiesOf(sources, account, token),
   };
+}
+
+/** A drifted target is a reason like the policy's: it shows, sorts and snoozes the same way. */
+function withDrift(assessment: Assessment, findings: DriftFinding[]): Assessment {
+  if (findings.length === 0) return assessment;
+  const reasons: AttentionReason[] = findings.map((finding) => ({
+    kind: finding.state === 'dead' ? 'target-dead' : 'target-drift',
+    urgency: finding.state === 'dead' ? 'critical' : 'high',
+    thresholdDays: null,
+    at: null,
+    message: finding.message,
+  }));
+  return { ...assessment, reasons: [...assessment.reasons, ...reasons] };
 }
 
 /** When each old token was replaced: the end of its rotation's promote step. */

@@ -118,6 +118,8 @@ export const fakeApi = {
     ),
     remove: vi.fn<Api['publish']['remove']>(() => Promise.resolve({ removed: true })),
     run: vi.fn<Api['publish']['run']>(() => Promise.resolve([])),
+    check: vi.fn<Api['publish']['check']>(() => Promise.resolve({ drifted: 0 })),
+    again: vi.fn<Api['publish']['again']>(() => Promise.resolve([])),
   },
   attention: {
     list: vi.fn<Api['attention']['list']>(() =>
