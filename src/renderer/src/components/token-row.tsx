@@ -8,7 +8,7 @@ import { AttentionBadge } from './attention-badge';
 import { LastUsed } from './last-used';
 import { MoreMenu, type MoreMenuItem } from './more-menu';
 import { RelativeTime } from './relative-time';
-import { RotateButton } from './rotate-button';
+import { RotateButton, useRotateWithLifetimeItem } from './rotate-button';
 import { RowSelect } from './row-select';
 import { StatusBadge } from './status-badge';
 import { leasedItem, useTokenEditItems } from './token-edit-items';
@@ -38,7 +38,10 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   const leaseId = useId();
   const leased = token.leasedBy === null ? null : leaseReason(token.leasedBy);
 
-  const more: MoreMenuItem[] = [...useTokenEditItems(token, capabilities, guided)];
+  const more: MoreMenuItem[] = [
+    ...useTokenEditItems(token, capabilities, guided),
+    ...useRotateWithLifetimeItem(token),
+  ];
   // Only a secret TokenDesk holds can be checked: it never asks the service about others.
   if (capabilities !== null && capabilities.verify && token.hasSecret) {
     more.push({
