@@ -24,6 +24,7 @@ function tokens(count: number): TokenInfo[] {
     isManagementCredential: false,
     source: 'service',
     lastVerifiedAt: null,
+    leasedBy: null,
   })) as unknown as TokenInfo[];
 }
 

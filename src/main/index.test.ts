@@ -276,6 +276,7 @@ describe('IPC', () => {
       stale: false,
       refreshing: false,
       error: null,
+      leasedBy: null,
       tokens: [],
     };
 

@@ -26,6 +26,7 @@ const inventory: AccountInventory = {
   stale: false,
   refreshing: false,
   error: null,
+  leasedBy: null,
   tokens: [],
 };
 

@@ -26,6 +26,10 @@ export const AttentionKindSchema = z.enum([
    * after a rotation replaced it: whatever still holds it keeps working unseen.
    */
   'works-after-rotation',
+  /** A publish target no longer holds the token's current secret, or holds none. */
+  'target-drift',
+  /** A publish target holds this token, and the token no longer works. */
+  'target-dead',
 ]);
 export type AttentionKind = z.infer<typeof AttentionKindSchema>;
 
@@ -35,6 +39,8 @@ export const AttentionFixSchema = z.enum([
   'snooze-day',
   'snooze-week',
   'set-reminder',
+  /** The token's current secret to its drifted targets again. */
+  'publish-again',
 ]);
 export type AttentionFix = z.infer<typeof AttentionFixSchema>;
 

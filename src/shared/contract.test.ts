@@ -34,6 +34,11 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   'tokens:inventory': {},
   'tokens:refresh': { accountId: 'acc-1' },
   'tokens:create': { accountId: 'acc-1', name: 'ci', expiry: { kind: 'days', days: 30 } },
+  'tokens:createReplacement': {
+    accountId: 'acc-1',
+    tokenId: 'tok-1',
+    expiry: { kind: 'days', days: 90 },
+  },
   'tokens:revoke': { accountId: 'acc-1', tokenId: 'tok-1' },
   'tokens:rename': { accountId: 'acc-1', tokenId: 'tok-1', name: 'chat-app' },
   'tokens:setStatus': { accountId: 'acc-1', tokenId: 'tok-1', status: 'inactive' },
@@ -63,6 +68,8 @@ const validArgs: { [C in Channel]: ChannelArgs<C> } = {
   },
   'publish:remove': { accountId: 'acc-1', tokenId: 'tok-1', targetId: 'pub-1' },
   'publish:run': { accountId: 'acc-1', tokenId: 'tok-1', targetIds: ['pub-1'] },
+  'publish:check': {},
+  'publish:again': { accountId: 'acc-1', tokenId: 'tok-1' },
   'attention:list': {},
   'attention:snooze': { accountId: 'acc-1', tokenId: 'tok-1', days: 7 },
   'attention:setReminder': {
@@ -148,11 +155,14 @@ describe('the Api type', () => {
       | 'audit'
       | 'events'
     >();
-    expectTypeOf<keyof Api['publish']>().toEqualTypeOf<'list' | 'add' | 'remove' | 'run'>();
+    expectTypeOf<keyof Api['publish']>().toEqualTypeOf<
+      'list' | 'add' | 'remove' | 'run' | 'check' | 'again'
+    >();
     expectTypeOf<keyof Api['tokens']>().toEqualTypeOf<
       | 'inventory'
       | 'refresh'
       | 'create'
+      | 'createReplacement'
       | 'revoke'
       | 'rename'
       | 'setStatus'

@@ -94,6 +94,14 @@ export const contract = {
     // The one result that carries a secret: the create-once reveal.
     result: z.object({ token: TokenInfoSchema, secret: z.string().max(4096) }),
   },
+  /**
+   * Where rotating cannot work: a new token with the old one's settings and lifetime (or
+   * `expiry`); the old one is kept. Carries the new secret once, as tokens:create does.
+   */
+  'tokens:createReplacement': {
+    args: tokenRef.extend({ expiry: ExpirySchema.optional() }).strict(),
+    result: z.object({ token: TokenInfoSchema, secret: z.string().max(4096) }),
+  },
   'tokens:revoke': { args: tokenRef, result: z.object({ revoked: z.literal(true) }) },
   'tokens:rename': {
     args: z
@@ -171,7 +179,11 @@ export const contract = {
   },
   // ---- Rotation: journaled, resumable; progress arrives as `rotation:progress` events. ----
   /** Checks, journals the intent and starts the rotation; returns before it finishes. */
-  'rotation:start': { args: tokenRef, result: z.object({ rotationId: id }) },
+  'rotation:start': {
+    /** `expiry`: the user's choice; without it the new token keeps the old one's lifetime. */
+    args: tokenRef.extend({ expiry: ExpirySchema.optional() }).strict(),
+    result: z.object({ rotationId: id }),
+  },
   /** Unfinished rotations and the most recent finished ones, newest first. */
   'rotation:list': { args: noArgs, result: z.array(RotationViewSchema) },
   /** Guided: the secret of the token the user created in the service's dashboard. */
@@ -206,6 +218,16 @@ export const contract = {
       .strict(),
     result: z.array(PublishTargetResultSchema),
   },
+  /**
+   * Checks that every target still holds its token's current secret (read back and compared in
+   * main; GitHub by date). Drifted targets appear in Needs attention.
+   */
+  'publish:check': {
+    args: noArgs,
+    result: z.object({ drifted: z.number().int().nonnegative() }),
+  },
+  /** "Publish again": the current secret to the token's drifted targets, then checks them. */
+  'publish:again': { args: tokenRef, result: z.array(PublishTargetResultSchema) },
   // ---- Attention: expiry warnings, unused tokens, reminders; judged in main by its clock. ----
   /** Every token that needs the user, most urgent first, with what would fix it. */
   'attention:list': { args: noArgs, result: AttentionListSchema },

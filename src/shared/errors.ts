@@ -5,6 +5,8 @@ export const errorCodes = [
   'AUTH_FAILED',
   'FORBIDDEN',
   'CONFLICT',
+  /** The token or account belongs to an unfinished rotation (see src/shared/lease.ts). */
+  'ROTATION_UNFINISHED',
   'REJECTED_BY_SERVICE',
   'RATE_LIMITED',
   'SERVICE_ERROR',

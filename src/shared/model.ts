@@ -88,6 +88,17 @@ export type Account = z.infer<typeof AccountSchema>;
 export const TokenStatusSchema = z.enum(['active', 'inactive', 'expired', 'revoked']);
 export type TokenStatus = z.infer<typeof TokenStatusSchema>;
 
+/**
+ * An unfinished rotation that holds a token or an account: until it ends, actions that would
+ * cut into it (revoke, rename, forget, a credential change…) are refused with a reason.
+ */
+export const LeaseSchema = z.object({
+  rotationId: id,
+  /** The name of the token being rotated, to say which rotation holds it. */
+  tokenName: shortText,
+});
+export type Lease = z.infer<typeof LeaseSchema>;
+
 export const TokenInfoSchema = z.object({
   id,
   accountId: id,
@@ -111,6 +122,8 @@ export const TokenInfoSchema = z.object({
   source: z.enum(['service', 'tracked']),
   /** The last time TokenDesk proved the secret works, when it holds the secret. */
   lastVerifiedAt: isoDate.nullable(),
+  /** The unfinished rotation this token is the old or the new token of. */
+  leasedBy: LeaseSchema.nullable(),
 });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
@@ -134,6 +147,8 @@ export const AccountInventorySchema = z.object({
   stale: z.boolean(),
   refreshing: z.boolean(),
   error: z.object({ code: shortText, message: longText }).nullable(),
+  /** An unfinished rotation in this account: it cannot be removed or get a new credential. */
+  leasedBy: LeaseSchema.nullable(),
   tokens: z.array(TokenInfoSchema),
 });
 export type AccountInventory = z.infer<typeof AccountInventorySchema>;

@@ -266,6 +266,6 @@ describe('one-click rotation against the Kestra simulator and the real keychain'
     sim.injectFailure({ route: 'deleteUserToken', kind: 'status', status: 500 });
     await rotate(old.token.id);
     const second = await stack.call('rotation:start', { accountId, tokenId: old.token.id });
-    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'ROTATION_UNFINISHED' } });
   });
 });

@@ -198,6 +198,7 @@ describe('browser target web server', () => {
           stale: false,
           refreshing: false,
           error: null,
+          leasedBy: null,
           tokens: [],
         });
       });

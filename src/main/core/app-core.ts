@@ -22,6 +22,7 @@ import type { Logger } from './log/logger';
 import type { ProviderAdapter } from './providers/provider-adapter';
 import { RecoveryNotices } from './notices/recovery-notices';
 import { ProviderRegistry } from './providers/provider-registry';
+import { DriftService } from './publish/drift/drift.service';
 import { PublishBindings } from './publish/publish-bindings';
 import { PublishService } from './publish/publish.service';
 import { asRotationPublisher } from './publish/rotation-publisher-adapter';
@@ -30,6 +31,7 @@ import { CredentialCache } from './secrets/credential-cache';
 import type { SecretStore } from './secrets/secret-store';
 import { HeldSecrets, noCheckpoint, type Checkpoint } from './rotation/rotation-deps';
 import { RotationJournal } from './rotation/rotation-journal';
+import { RotationLeases } from './rotation/rotation-leases';
 import type { RotationPublisher } from './rotation/rotation-publisher';
 import { RotationService } from './rotation/rotation.service';
 import type { RecoveryNotice } from './storage/json-document';
@@ -84,6 +86,9 @@ export function createCore(deps: CoreDeps) {
   const cache = new InventoryCache(deps.dataDir, onRecovered);
   const tracked = new TrackedTokenStore(deps.dataDir, onRecovered);
   const access = new AccountAccess(registry, providers, secrets, deps.http);
+  // What unfinished rotations hold: every service that could cut into one asks here first.
+  const journal = new RotationJournal(deps.dataDir);
+  const leases = new RotationLeases(journal);
   const inventory = new InventoryService(
     registry,
     access,
@@ -93,6 +98,7 @@ export function createCore(deps: CoreDeps) {
     clock,
     emit,
     deps.log,
+    leases,
   );
   const clipboard = deps.clipboard
     ? new SecretClipboard(
@@ -114,6 +120,7 @@ export function createCore(deps: CoreDeps) {
     inventory,
     clock,
     deps.log,
+    leases,
   );
 
   // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
@@ -128,28 +135,51 @@ export function createCore(deps: CoreDeps) {
     clock,
     log: deps.log,
     home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    leases,
   });
 
   // The audit log removes, by value, every new secret a running rotation holds in memory.
   const heldSecrets = new HeldSecrets();
   const audit = new AuditLog(deps.dataDir, clock, () => heldSecrets.all());
-  const journal = new RotationJournal(deps.dataDir);
-  const rotation = new RotationService(heldSecrets, {
-    registry,
-    providers,
-    access,
-    secrets,
-    ledger,
-    cache,
-    tracked,
+  const rotation = new RotationService(
+    heldSecrets,
+    {
+      registry,
+      providers,
+      access,
+      secrets,
+      ledger,
+      cache,
+      tracked,
+      inventory,
+      publisher: deps.publisher ?? asRotationPublisher(publishing),
+      journal,
+      audit,
+      clock,
+      log: deps.log,
+      emit,
+      checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+    },
+    leases,
+  );
+  // A lease taken or given back changes what the account's rows offer.
+  leases.onChange((accountId) => {
+    inventory.announce(accountId).catch((error: unknown) => {
+      deps.log.warn('could not announce a changed lease', { accountId, error });
+    });
+  });
+
+  // Whether every publish target still holds its token's current secret.
+  const drift = new DriftService({
+    bindings,
     inventory,
-    publisher: deps.publisher ?? asRotationPublisher(publishing),
-    journal,
-    audit,
-    clock,
+    secrets,
+    publishing,
+    leases,
     log: deps.log,
-    emit,
-    checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+    http: deps.http,
+    credentials: new TargetCredentials(registry, ledger, secrets),
+    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
   });
 
   // Rotations whose create or roll got no clear answer look at every fresh list of the account.
@@ -163,6 +193,7 @@ export function createCore(deps: CoreDeps) {
     rotations: rotation,
     store: attentionStore,
     clock,
+    drift,
   });
   reminders = new ReminderScheduler({
     attention,
@@ -175,6 +206,7 @@ export function createCore(deps: CoreDeps) {
   });
   const scheduler = reminders;
   attention.whenChanged(() => void scheduler.wake());
+  drift.onChange(() => void scheduler.wake());
 
   return {
     /** Waits for the rotation journals and the audit log to reach the disk. */
@@ -188,6 +220,7 @@ export function createCore(deps: CoreDeps) {
     attention,
     reminders: scheduler,
     publishing,
+    drift,
     clipboard,
     clipboardClearSeconds,
     accounts: new AccountsService(
@@ -201,8 +234,19 @@ export function createCore(deps: CoreDeps) {
       bindings,
       tracked,
       deps.log,
+      leases,
     ),
-    tokens: new TokensService(access, secrets, ledger, bindings, cache, inventory, deps.log),
+    tokens: new TokensService(
+      access,
+      secrets,
+      ledger,
+      bindings,
+      cache,
+      inventory,
+      deps.log,
+      leases,
+      clock,
+    ),
     secrets: new SecretsService(registry, secrets, clipboard, cache),
     tracking,
     importer: new ImportService(

@@ -46,6 +46,7 @@ const token: TokenInfo = {
   isManagementCredential: false,
   source: 'service',
   lastVerifiedAt: null,
+  leasedBy: null,
 };
 
 const inventory: AccountInventory = {
@@ -55,6 +56,7 @@ const inventory: AccountInventory = {
   stale: false,
   refreshing: false,
   error: null,
+  leasedBy: null,
   tokens: [token],
 };
 
@@ -131,6 +133,9 @@ function fakeTable() {
     'tokens:create': vi.fn<HandlerTable['tokens:create']>(() =>
       Promise.resolve({ token, secret: SECRET }),
     ),
+    'tokens:createReplacement': vi.fn<HandlerTable['tokens:createReplacement']>(() =>
+      Promise.resolve({ token, secret: SECRET }),
+    ),
     'tokens:revoke': vi.fn<HandlerTable['tokens:revoke']>(() => Promise.resolve({ revoked: true })),
     'tokens:rename': vi.fn<HandlerTable['tokens:rename']>(() => Promise.resolve({ renamed: true })),
     'tokens:setStatus': vi.fn<HandlerTable['tokens:setStatus']>(() =>
@@ -172,6 +177,8 @@ function fakeTable() {
     'publish:remove': vi.fn<HandlerTable['publish:remove']>(() =>
       Promise.resolve({ removed: true }),
     ),
+    'publish:check': vi.fn<HandlerTable['publish:check']>(() => Promise.resolve({ drifted: 0 })),
+    'publish:again': vi.fn<HandlerTable['publish:again']>(() => Promise.resolve([])),
     'publish:run': vi.fn<HandlerTable['publish:run']>(() =>
       Promise.resolve([
         { targetId: 'pub-1', ok: true, verifiedAt: '2025-01-01T00:00:00.000Z', error: null },

@@ -3,7 +3,15 @@ import type { HandlerTable } from './handle';
 
 export function publishHandlers(
   core: Core,
-): Pick<HandlerTable, 'publish:list' | 'publish:add' | 'publish:remove' | 'publish:run'> {
+): Pick<
+  HandlerTable,
+  | 'publish:list'
+  | 'publish:add'
+  | 'publish:remove'
+  | 'publish:run'
+  | 'publish:check'
+  | 'publish:again'
+> {
   return {
     'publish:list': ({ accountId, tokenId }) => core.publishing.list(accountId, tokenId),
     'publish:add': ({ accountId, tokenId, target }) =>
@@ -14,5 +22,7 @@ export function publishHandlers(
     },
     'publish:run': ({ accountId, tokenId, targetIds }) =>
       core.publishing.run(accountId, tokenId, targetIds),
+    'publish:check': async () => ({ drifted: await core.drift.checkAll() }),
+    'publish:again': ({ accountId, tokenId }) => core.drift.publishAgain(accountId, tokenId),
   };
 }

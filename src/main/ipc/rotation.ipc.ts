@@ -14,7 +14,8 @@ export function rotationHandlers(
   | 'rotation:reveal'
 > {
   return {
-    'rotation:start': ({ accountId, tokenId }) => core.rotation.start(accountId, tokenId),
+    'rotation:start': ({ accountId, tokenId, expiry }) =>
+      core.rotation.start(accountId, tokenId, expiry === undefined ? {} : { expiry }),
     'rotation:list': () => core.rotation.list(),
     'rotation:provideSecret': ({ rotationId, secret }) =>
       core.rotation.provideSecret(rotationId, secret),

@@ -8,6 +8,7 @@ export function tokensHandlers(
   | 'tokens:inventory'
   | 'tokens:refresh'
   | 'tokens:create'
+  | 'tokens:createReplacement'
   | 'tokens:revoke'
   | 'tokens:rename'
   | 'tokens:setStatus'
@@ -17,8 +18,15 @@ export function tokensHandlers(
 > {
   return {
     'tokens:inventory': () => core.inventory.snapshot(),
-    'tokens:refresh': ({ accountId }) => core.inventory.refresh(accountId),
+    'tokens:refresh': async ({ accountId }) => {
+      const inventories = await core.inventory.refresh(accountId);
+      // Then, without holding up the list: do the publish targets still hold what they should?
+      core.drift.checkInBackground();
+      return inventories;
+    },
     'tokens:create': (args) => core.tokens.create(args),
+    'tokens:createReplacement': ({ accountId, tokenId, expiry }) =>
+      core.tokens.createReplacement(accountId, tokenId, expiry ?? null),
     'tokens:revoke': async ({ accountId, tokenId }) => {
       await core.tokens.revoke(accountId, tokenId);
       return { revoked: true };

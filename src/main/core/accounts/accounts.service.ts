@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { PublishBindings } from '../publish/publish-bindings';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import type { HttpClient } from '../http/http-client.types';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
@@ -34,6 +35,7 @@ export class AccountsService {
     private readonly bindings: PublishBindings,
     private readonly tracked: TrackedTokenStore,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
   ) {}
 
   list(): Promise<Account[]> {
@@ -105,6 +107,7 @@ export class AccountsService {
    * whatever fails.
    */
   async setCredential(accountId: string, credential: string): Promise<Account> {
+    await this.leases.requireAccountFree(accountId, 'replace this account’s credential');
     const account = await this.registry.get(accountId);
     const adapter = this.providers.get(account.provider);
     const { name } = adapter.info;
@@ -144,6 +147,7 @@ export class AccountsService {
    */
   async remove(accountId: string): Promise<void> {
     await this.registry.get(accountId);
+    await this.leases.requireAccountFree(accountId, 'remove this account');
     const withSecret = await this.ledger.entries(accountId);
     await this.registry.remove(accountId);
     await this.secrets.delete(secretKeys.management(accountId));

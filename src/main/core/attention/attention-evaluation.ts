@@ -8,6 +8,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import type { Clock } from '../clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import type { DriftFinding } from '../publish/drift/drift.service';
 import { checkCapabilities, methodFor } from '../rotation/rotation-preflight';
 import { fixesFor, type TokenAbilities } from './attention-fixes';
 import { assessToken, reasonKey, type Assessment, type TokenFacts } from './attention-policy';
@@ -22,6 +23,8 @@ export interface AttentionSources {
   rotations: { list(): Promise<RotationView[]> };
   store: AttentionStore;
   clock: Clock;
+  /** Publish targets that no longer hold the token's current secret (src/main/core/publish/drift). */
+  drift: { all(): DriftFinding[] };
 }
 
 /** One listed token as the policy judged it. */
@@ -87,7 +90,7 @@ export class AttentionEvaluator {
       sources.rotations.list(),
       sources.store.read(),
     ]);
-    const records = recordsByToken(file, rotatedOutTimes(rotations), now);
+    const records = recordsByToken(file, rotatedOutTimes(rotations), sources.drift.all(), now);
     const inventoryOf = new Map(inventories.map((inventory) => [inventory.accountId, inventory]));
     const judgements: AccountJudgement[] = [];
     let reused = this.last !== null && this.last.settings === file.settings;
@@ -201,7 +204,7 @@ export class AttentionEvaluator {
       rotatedOutAt: records.rotatedOutAt.get(key) ?? null,
       serviceAheadMs: context.serviceAheadMs,
     };
-    const assessment = assessToken(facts, now);
+    const assessment = withDrift(assessToken(facts, now), records.drift.get(key) ?? []);
     const snooze = records.snoozes.get(key);
     const visible =
       snooze === undefined
@@ -224,6 +227,7 @@ interface TokenRecords {
   rotatedOutAt: Map<string, string>;
   /** Snoozes still running now. */
   snoozes: Map<string, Snooze>;
+  drift: Map<string, DriftFinding[]>;
   signatureOf(accountId: string): string;
 }
 
@@ -231,6 +235,7 @@ interface TokenRecords {
 function recordsByToken(
   file: AttentionFile,
   rotatedOut: Map<string, string>,
+  findings: DriftFinding[],
   now: Date,
 ): TokenRecords {
   const parts = new Map<string, string[]>();
@@ -254,10 +259,17 @@ function recordsByToken(
     const accountId = key.slice(0, key.indexOf('/'));
     note(accountId, `o ${key} ${at}`);
   }
+  const drift = new Map<string, DriftFinding[]>();
+  for (const finding of findings) {
+    const key = tokenKey(finding.accountId, finding.tokenId);
+    drift.set(key, [...(drift.get(key) ?? []), finding]);
+    note(finding.accountId, `d ${key} ${finding.bindingId} ${finding.state} ${finding.message}`);
+  }
   return {
     reminderAt,
     rotatedOutAt: rotatedOut,
     snoozes,
+    drift,
     signatureOf: (accountId) => (parts.get(accountId) ?? []).join('\n'),
   };
 }
@@ -289,6 +301,19 @@ function nextDayStart(now: Date): number {
 
 function tokenKey(accountId: string, tokenId: string): string {
   return `${accountId}/${tokenId}`;
+}
+
+/** A drifted target is a reason like the policy's: it shows, sorts and snoozes the same way. */
+function withDrift(assessment: Assessment, findings: DriftFinding[]): Assessment {
+  if (findings.length === 0) return assessment;
+  const reasons: AttentionReason[] = findings.map((finding) => ({
+    kind: finding.state === 'dead' ? 'target-dead' : 'target-drift',
+    urgency: finding.state === 'dead' ? 'critical' : 'high',
+    thresholdDays: null,
+    at: null,
+    message: finding.message,
+  }));
+  return { ...assessment, reasons: [...assessment.reasons, ...reasons] };
 }
 
 /** When each old token was replaced: the end of its rotation's promote step. */

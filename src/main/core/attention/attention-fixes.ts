@@ -1,6 +1,6 @@
 import type { AttentionFix, AttentionKind, AttentionReason } from '../../../shared/attention-model';
 
-type Remedy = 'rotate' | 'revoke' | 'snooze' | 'set-reminder';
+type Remedy = 'rotate' | 'revoke' | 'snooze' | 'set-reminder' | 'publish-again';
 
 /** What helps with each reason; the token's own abilities decide what is offered. */
 const remedies: Record<AttentionKind, Remedy[]> = {
@@ -14,9 +14,18 @@ const remedies: Record<AttentionKind, Remedy[]> = {
   'rotation-due': ['rotate', 'snooze'],
   'used-after-rotation': ['revoke', 'snooze'],
   'works-after-rotation': ['revoke', 'snooze'],
+  'target-drift': ['publish-again'],
+  'target-dead': ['rotate'],
 };
 
-const order: AttentionFix[] = ['rotate', 'revoke', 'snooze-day', 'snooze-week', 'set-reminder'];
+const order: AttentionFix[] = [
+  'publish-again',
+  'rotate',
+  'revoke',
+  'snooze-day',
+  'snooze-week',
+  'set-reminder',
+];
 
 export interface TokenAbilities {
   canRotate: boolean;

@@ -34,6 +34,7 @@ function token(overrides: Partial<TokenInfo> = {}): TokenInfo {
     isManagementCredential: false,
     source: 'service',
     lastVerifiedAt: null,
+    leasedBy: null,
     ...overrides,
   };
 }
@@ -220,6 +221,7 @@ describe('use', () => {
       lastUsedAt: null,
       createdAt: plus(now, -100 * DAY),
       lastVerifiedAt: plus(now, -31 * DAY),
+      leasedBy: null,
       source: 'tracked',
     });
     const reasons = assessToken(f, now).reasons;

@@ -140,6 +140,7 @@ describe('the service clock estimate', () => {
     stale: false,
     refreshing: false,
     error: null,
+    leasedBy: null,
     tokens: [
       {
         id: 'tok-1',
@@ -159,6 +160,7 @@ describe('the service clock estimate', () => {
         isManagementCredential: true,
         source: 'service',
         lastVerifiedAt: null,
+        leasedBy: null,
       },
     ],
   });

@@ -10,6 +10,7 @@ export const ServiceTokenSchema = TokenInfoSchema.omit({
   isManagementCredential: true,
   source: true,
   lastVerifiedAt: true,
+  leasedBy: true,
 });
 
 const CachedAccountSchema = z.object({

@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { requireOperation } from '../providers/provider-adapter';
 import type { SecretLedger } from '../tokens/secret-ledger';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import type { TrackedTokenStore } from '../tracking/tracked-token-store';
 import { KeyedLimiter } from '../util/keyed-limiter';
 import { accountStateFor } from './account-state';
@@ -44,6 +45,8 @@ export class InventoryService {
       account: Account;
       ledger: ReadonlyMap<string, unknown>;
       managementTokenId: string | null;
+      /** Which rotation holds each token, one line per token. */
+      leases: string;
       tokens: TokenInfo[];
     }
   >();
@@ -60,6 +63,7 @@ export class InventoryService {
     private readonly clock: Clock,
     private readonly emit: EmitEvent,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
   ) {}
 
   /** The cached view: no network, no keychain. */
@@ -137,6 +141,7 @@ export class InventoryService {
       stale: cached !== null && live.error !== null,
       refreshing: live.refreshing,
       error: live.error,
+      leasedBy: await this.leases.ofAccount(account.id),
       tokens,
     };
   }
@@ -213,12 +218,15 @@ export class InventoryService {
 
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
     const ledger = await this.ledger.entries(account.id);
+    const leaseOf = await this.leases.tokensOf(account.id);
+    const leases = cached.tokens.map((token) => leaseOf(token.id) ?? '').join('\n');
     const known = this.decorated.get(cached.tokens);
     if (
       known !== undefined &&
       known.account === account &&
       known.ledger === ledger &&
-      known.managementTokenId === cached.managementTokenId
+      known.managementTokenId === cached.managementTokenId &&
+      known.leases === leases
     ) {
       return known.tokens;
     }
@@ -231,6 +239,7 @@ export class InventoryService {
         isManagementCredential: token.id === cached.managementTokenId,
         source: account.mode === 'guided' ? 'tracked' : 'service',
         lastVerifiedAt: entry === undefined ? null : entry.lastVerifiedAt,
+        leasedBy: leaseOf(token.id),
       };
       const before = this.decoratedToken.get(token);
       if (before !== undefined && sameListing(before, listed)) return before;
@@ -241,6 +250,7 @@ export class InventoryService {
       account,
       ledger,
       managementTokenId: cached.managementTokenId,
+      leases,
       tokens,
     });
     return tokens;
@@ -254,7 +264,8 @@ function sameListing(a: TokenInfo, b: TokenInfo): boolean {
     a.hasSecret === b.hasSecret &&
     a.isManagementCredential === b.isManagementCredential &&
     a.source === b.source &&
-    a.lastVerifiedAt === b.lastVerifiedAt
+    a.lastVerifiedAt === b.lastVerifiedAt &&
+    a.leasedBy === b.leasedBy
   );
 }
 

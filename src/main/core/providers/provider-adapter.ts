@@ -5,7 +5,7 @@ import type { HttpClient } from '../http/http-client.types';
 /** A token as the service describes it; the core adds account and keychain facts. */
 export type ServiceToken = Omit<
   TokenInfo,
-  'accountId' | 'hasSecret' | 'isManagementCredential' | 'source' | 'lastVerifiedAt'
+  'accountId' | 'hasSecret' | 'isManagementCredential' | 'source' | 'lastVerifiedAt' | 'leasedBy'
 >;
 
 export interface AccountContext {

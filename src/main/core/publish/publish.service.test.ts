@@ -7,6 +7,8 @@ import type { PublishTargetInput, ProviderKind, RotationMode } from '../../../sh
 import { AccountRegistry } from '../accounts/account-registry';
 import type { HttpClient } from '../http/http-client.types';
 import { silentLogger } from '../log/logger';
+import { RotationJournal } from '../rotation/rotation-journal';
+import { RotationLeases } from '../rotation/rotation-leases';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { secretKeys } from '../secrets/secret-store';
 import { SecretLedger } from '../tokens/secret-ledger';
@@ -72,6 +74,7 @@ beforeEach(async () => {
     clock,
     log: silentLogger,
     home,
+    leases: new RotationLeases(new RotationJournal(join(dir, 'data'))),
   });
   const kestraId = await addAccount(
     registry,

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { HttpClient } from '../http/http-client.types';
 import type { Logger } from '../log/logger';
 import { redact } from '../log/redact';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
 import type { LastResult, PublishBindings } from './publish-bindings';
@@ -30,6 +31,8 @@ export interface PublishServiceDeps {
   log: Logger;
   /** What `~/` means in target paths. */
   home: string;
+  /** A token under rotation keeps its targets as they are: the rotation publishes to them. */
+  leases: RotationLeases;
 }
 
 /**
@@ -52,6 +55,11 @@ export class PublishService implements Publisher {
     tokenId: string,
     input: PublishTargetInput,
   ): Promise<PublishBinding> {
+    await this.deps.leases.requireTokenFree(
+      accountId,
+      tokenId,
+      'add a publish target to this token',
+    );
     await this.requireStoredToken(accountId, tokenId);
     const target = await resolveTarget(input, this.deps.credentials);
     const destination = destinationOf(target, this.deps.home);
@@ -87,6 +95,11 @@ export class PublishService implements Publisher {
   }
 
   async remove(accountId: string, tokenId: string, targetId: string): Promise<void> {
+    await this.deps.leases.requireTokenFree(
+      accountId,
+      tokenId,
+      'remove a publish target of this token',
+    );
     if (!(await this.deps.bindings.remove(accountId, tokenId, targetId))) {
       throw new AppError('NOT_FOUND', 'This token has no such publish target (any more).');
     }
@@ -99,6 +112,7 @@ export class PublishService implements Publisher {
     tokenId: string,
     targetIds?: readonly string[],
   ): Promise<PublishResult[]> {
+    await this.deps.leases.requireTokenFree(accountId, tokenId, 'publish this token');
     const bound = await this.deps.bindings.of(accountId, tokenId);
     const chosen = targetIds === undefined ? bound : bound.filter((b) => targetIds.includes(b.id));
     if (targetIds !== undefined && chosen.length !== new Set(targetIds).size) {

@@ -5,6 +5,7 @@ import type { ServiceToken } from '../providers/provider-adapter';
 import { createRequestOf, lifetimeOf, replacementFor } from './replacement-spec';
 
 const kestra = kestraInfo.capabilities;
+const NOW = new Date('2026-04-01T00:00:00.000Z');
 const podstackLike: Capabilities = {
   ...kestra,
   expiryDays: [7, 30, 90, 180, 365],
@@ -33,11 +34,11 @@ function token(fields: Partial<ServiceToken>): ServiceToken {
 
 describe('the replacement keeps what the old token had', () => {
   it('reads the lifetime back from creation and expiry dates', () => {
-    expect(lifetimeOf(token({ expiresAt: '2026-01-31T00:00:00.000Z' }), kestra)).toEqual({
+    expect(lifetimeOf(token({ expiresAt: '2026-01-31T00:00:00.000Z' }), kestra, NOW)).toEqual({
       kind: 'days',
       days: 30,
     });
-    expect(lifetimeOf(token({}), kestra)).toEqual({ kind: 'never' });
+    expect(lifetimeOf(token({}), kestra, NOW)).toEqual({ kind: 'never' });
   });
 
   it('counts an extended token from its last use, where its expiry slid to', () => {
@@ -46,14 +47,14 @@ describe('the replacement keeps what the old token had', () => {
       lastUsedAt: '2026-03-01T00:00:00.000Z',
       expiresAt: '2026-03-08T00:00:00.000Z',
     });
-    expect(lifetimeOf(extended, kestra)).toEqual({ kind: 'days', days: 7 });
+    expect(lifetimeOf(extended, kestra, NOW)).toEqual({ kind: 'days', days: 7 });
   });
 
   it("fits the lifetime to the service's offered choices", () => {
     const odd = token({ expiresAt: '2026-02-20T00:00:00.000Z' });
-    expect(lifetimeOf(odd, podstackLike)).toEqual({ kind: 'days', days: 30 });
+    expect(lifetimeOf(odd, podstackLike, NOW)).toEqual({ kind: 'days', days: 30 });
     const noNever = { ...podstackLike, neverExpires: false };
-    expect(lifetimeOf(token({}), noNever)).toEqual({ kind: 'days', days: 365 });
+    expect(lifetimeOf(token({}), noNever, NOW)).toEqual({ kind: 'days', days: 365 });
   });
 
   it('keeps description, extended, project, role and scopes, and sends only what is supported', () => {
@@ -66,7 +67,13 @@ describe('the replacement keeps what the old token had', () => {
       lastUsedAt: '2026-01-01T00:00:00.000Z',
       expiresAt: '2026-01-31T00:00:00.000Z',
     });
-    const replacement = replacementFor(old, { name: 'ci-r0', description: 'CI' }, kestra);
+    const replacement = replacementFor(
+      old,
+      { name: 'ci-r0', description: 'CI' },
+      kestra,
+      NOW,
+      null,
+    );
     expect(replacement).toEqual({
       name: 'ci-r0',
       description: 'CI',
@@ -87,6 +94,8 @@ describe('the replacement keeps what the old token had', () => {
 
   it('never asks for an extended token that never expires', () => {
     const old = token({ extended: true });
-    expect(replacementFor(old, { name: 'ci', description: null }, kestra).extended).toBe(false);
+    expect(replacementFor(old, { name: 'ci', description: null }, kestra, NOW, null).extended).toBe(
+      false,
+    );
   });
 });

@@ -1,41 +1,31 @@
+import { AppError } from '../../../shared/errors';
+import { keptLifetime, lifetimeProblem } from '../../../shared/lifetime';
 import type { Capabilities, Expiry } from '../../../shared/model';
 import type { CreateTokenRequest, ServiceToken } from '../providers/provider-adapter';
 import type { MarkedNaming } from './rotation-marker';
 import type { Replacement } from './rotation-record';
 
-const DAY_MS = 24 * 3600_000;
-
-/**
- * The lifetime the old token was given. Services list an expiry date, not the lifetime chosen
- * at creation, so it is read back from the dates: for an extended (sliding) token the expiry
- * moved with its last use, otherwise it counts from creation. Rounded to whole days, then fitted
- * to the service's offered choices.
- */
-export function lifetimeOf(token: ServiceToken, capabilities: Capabilities): Expiry {
-  const choices = capabilities.expiryDays;
-  if (token.expiresAt === null) {
-    if (capabilities.neverExpires) return { kind: 'never' };
-    return { kind: 'days', days: choices === null ? 365 : Math.max(...choices) };
-  }
-  const base = token.extended && token.lastUsedAt !== null ? token.lastUsedAt : token.createdAt;
-  const from = base === null ? Number.NaN : Date.parse(base);
-  const to = Date.parse(token.expiresAt);
-  let days = Number.isNaN(from) || Number.isNaN(to) ? 30 : Math.round((to - from) / DAY_MS);
-  days = Math.min(3650, Math.max(1, days));
-  if (choices !== null && choices.length > 0) {
-    days = choices.reduce((best, choice) =>
-      Math.abs(choice - days) < Math.abs(best - days) ? choice : best,
-    );
-  }
-  return { kind: 'days', days };
+/** The old token's lifetime from now, fitted to the service's choices (src/shared/lifetime.ts). */
+export function lifetimeOf(token: ServiceToken, capabilities: Capabilities, now: Date): Expiry {
+  return keptLifetime(token, capabilities, now).expiry;
 }
 
+/**
+ * The old token's settings for its replacement. The lifetime is the old one's unless the user
+ * chose another (checked against the service's choices before anything happens).
+ */
 export function replacementFor(
   token: ServiceToken,
   naming: MarkedNaming,
   capabilities: Capabilities,
+  now: Date,
+  chosen: Expiry | null,
 ): Replacement {
-  const expiry = lifetimeOf(token, capabilities);
+  if (chosen !== null) {
+    const problem = lifetimeProblem(chosen, capabilities);
+    if (problem !== null) throw new AppError('VALIDATION', problem);
+  }
+  const expiry = chosen ?? lifetimeOf(token, capabilities, now);
   return {
     name: naming.name,
     description: naming.description,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { RotationMethod } from '../../../shared/model';
+import { leaseReason } from '../../../shared/lease';
+import type { Expiry, RotationMethod } from '../../../shared/model';
 import { requireOperation, type ServiceToken } from '../providers/provider-adapter';
 import { replacementFor } from './replacement-spec';
 import type { RotationPorts } from './rotation-deps';
 import { markedNaming, markerOf } from './rotation-marker';
 import {
   checkCapabilities,
+  checkRollable,
   checkRoomForNewToken,
   findOldToken,
   methodFor,
@@ -21,6 +23,7 @@ export async function prepareIntent(
   deps: RotationPorts,
   accountId: string,
   tokenId: string,
+  chosenLifetime: Expiry | null,
 ): Promise<RotationRecord> {
   const { account, adapter, ctx } = await deps.access.open(accountId);
   const method = methodFor(account);
@@ -39,6 +42,7 @@ export async function prepareIntent(
     tokens = await requireOperation(adapter, 'listTokens', 'list tokens')(managed.ctx);
   }
   const old = findOldToken(tokens, tokenId);
+  checkRollable(method, old, adapter.info);
   const managementTokenId = await managementTokenOf(deps, accountId, tokens, (token) =>
     ctx.credential === null ? false : adapter.isTokenOf(token, ctx.credential),
   );
@@ -49,6 +53,13 @@ export async function prepareIntent(
   const rotationId = randomUUID();
   const marker = markerOf(rotationId);
   const naming = namingFor(method, old, marker, adapter.info.capabilities);
+  const replacement = replacementFor(
+    old,
+    naming,
+    adapter.info.capabilities,
+    deps.clock.now(),
+    chosenLifetime,
+  );
   const now = deps.clock.now().toISOString();
   const steps = emptySteps();
   steps.intent = { state: 'done', startedAt: now, endedAt: now };
@@ -61,7 +72,7 @@ export async function prepareIntent(
     oldTokenName: old.name,
     isManagementCredential,
     marker,
-    replacement: replacementFor(old, naming, adapter.info.capabilities),
+    replacement,
     knownTokenIds: tokens.map((token) => token.id),
     newTokenId: null,
     newToken: null,
@@ -111,9 +122,10 @@ function refuseSecondRotation(unfinished: readonly RotationRecord[], tokenId: st
     (record) => record.oldTokenId === tokenId || record.newTokenId === tokenId,
   );
   if (busy !== undefined) {
+    const lease = { rotationId: busy.rotationId, tokenName: busy.oldTokenName };
     throw new AppError(
-      'CONFLICT',
-      `A rotation of “${busy.oldTokenName}” is already under way or waiting for you. Finish or cancel it first.`,
+      'ROTATION_UNFINISHED',
+      `A rotation of “${busy.oldTokenName}” is already under way or waiting for you. ${leaseReason(lease)}`,
     );
   }
 }
@@ -129,13 +141,13 @@ function refuseBesideManagementRotation(
   const management = unfinished.find((record) => record.isManagementCredential);
   if (management !== undefined) {
     throw new AppError(
-      'CONFLICT',
+      'ROTATION_UNFINISHED',
       'TokenDesk is replacing its own credential for this account. Start other rotations when that one is finished.',
     );
   }
   if (isManagementCredential && unfinished.length > 0) {
     throw new AppError(
-      'CONFLICT',
+      'ROTATION_UNFINISHED',
       'Other rotations of this account are unfinished. Rotate TokenDesk’s own credential when they are done.',
     );
   }

@@ -63,6 +63,7 @@ describe('overlap rotation (api services)', () => {
     expect(inventory?.tokens.find((t) => t.id === newId)).toMatchObject({
       hasSecret: true,
       lastVerifiedAt: expect.any(String) as string,
+      leasedBy: null,
     });
   });
 

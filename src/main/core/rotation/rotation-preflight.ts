@@ -44,6 +44,18 @@ export function findOldToken(tokens: readonly ServiceToken[], tokenId: string): 
   return token;
 }
 
+/**
+ * A roll needs a live token: GitLab answers 401 to a rotate of an expired or revoked token. What
+ * the user can do instead is create a replacement with the same settings.
+ */
+export function checkRollable(method: RotationMethod, old: ServiceToken, info: ProviderInfo): void {
+  if (method !== 'roll' || old.status === 'active') return;
+  throw new AppError(
+    'UNSUPPORTED',
+    `${info.name} cannot rotate “${old.name}”: it is ${old.status}. Create a replacement instead (a new token with the same settings), then revoke the old one.`,
+  );
+}
+
 function describeUse(token: ServiceToken): string {
   return token.lastUsedAt === null ? 'never used' : `last used ${token.lastUsedAt.slice(0, 10)}`;
 }

@@ -87,18 +87,18 @@ describe('rotation rules', () => {
     },
   );
 
-  it('refuses a second rotation of the same token with CONFLICT', async () => {
+  it('refuses a second rotation of the same token: the first holds it', async () => {
     const w = await world();
     const first = freezeAt('verify:started');
     const t = await restart(w, { checkpoint: first.checkpoint });
     await t.core.rotation.start(w.accountId, w.tokenId);
     await first.reached;
     await expect(t.core.rotation.start(w.accountId, w.tokenId)).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'ROTATION_UNFINISHED',
     });
   });
 
-  it('refuses two clicks at once on the same token: one starts, the other gets CONFLICT', async () => {
+  it('refuses two clicks at once on the same token: one starts, the other is refused by its lease', async () => {
     const w = await world();
     const results = await Promise.allSettled([
       w.t.core.rotation.start(w.accountId, w.tokenId),
@@ -107,7 +107,7 @@ describe('rotation rules', () => {
     const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(started).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
-    expect(refused?.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(refused?.reason).toMatchObject({ code: 'ROTATION_UNFINISHED' });
     expect((await w.t.core.rotation.whenSettled(started[0]?.rotationId ?? '')).status).toBe('done');
   });
 
@@ -137,7 +137,7 @@ describe('rotation rules', () => {
     expect(pending.status).toBe('revoke-pending');
     await expect(
       w.t.core.rotation.start(w.accountId, await managementTokenId(w)),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'ROTATION_UNFINISHED' });
   });
 
   it('refuses, before anything exists, a rotation that would need a token over the cap', async () => {

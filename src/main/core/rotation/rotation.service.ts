@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import type { Account, RotationView } from '../../../shared/model';
+import type { Account, Expiry, RotationView } from '../../../shared/model';
 import { nextPhase, type RotationEvent } from '../../../shared/rotation-machine';
 import type { ServiceToken } from '../providers/provider-adapter';
 import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
+import type { RotationLeases } from './rotation-leases';
 import { auditRotation } from './rotation-audit';
 import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
@@ -39,18 +40,23 @@ export class RotationService {
   constructor(
     private readonly held: HeldSecrets,
     private readonly ports: RotationPorts,
+    private readonly leases: RotationLeases,
   ) {
     const deps: StepDeps = { ...ports, held: this.held, persist: (record) => this.persist(record) };
     this.runner = new RotationRunner(deps);
   }
 
   /** Checks, journals the intent and starts the rotation; it goes on in the background. */
-  start(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
+  async start(
+    accountId: string,
+    tokenId: string,
+    options: { expiry?: Expiry } = {},
+  ): Promise<{ rotationId: string }> {
+    const chosenLifetime = options.expiry ?? null;
+    await this.leases.whenRecovered();
     const previous = this.startQueues.get(accountId) ?? Promise.resolve();
-    const run = previous.then(
-      () => this.startNow(accountId, tokenId),
-      () => this.startNow(accountId, tokenId),
-    );
+    const startNow = () => this.startNow(accountId, tokenId, chosenLifetime);
+    const run = previous.then(startNow, startNow);
     this.startQueues.set(
       accountId,
       run.catch(() => undefined),
@@ -128,6 +134,7 @@ export class RotationService {
    * it is safe in the keychain; journaled as revealed before it is handed out.
    */
   async reveal(rotationId: string): Promise<{ secret: string }> {
+    await this.leases.whenRecovered();
     const record = await this.instance(rotationId);
     if (!revealable(record, this.held.has(rotationId))) {
       throw new AppError(
@@ -173,7 +180,14 @@ export class RotationService {
    * user again. Rotations waiting for the user (a paste, a dashboard revoke) keep waiting. Then
    * the journals of long-finished rotations are pruned.
    */
-  async recover(): Promise<void> {
+  recover(): Promise<void> {
+    const recovery = this.recoverAll();
+    // Synchronously, so that no call that arrives after start slips in before the gate closes.
+    this.leases.holdUntil(recovery);
+    return recovery;
+  }
+
+  private async recoverAll(): Promise<void> {
     const records = await this.ports.journal.list();
     // What the state table says a restart does; a rotation stopped for the user keeps waiting.
     const pending = records
@@ -209,8 +223,12 @@ export class RotationService {
     }
   }
 
-  private async startNow(accountId: string, tokenId: string): Promise<{ rotationId: string }> {
-    const record = await prepareIntent(this.ports, accountId, tokenId);
+  private async startNow(
+    accountId: string,
+    tokenId: string,
+    chosenLifetime: Expiry | null,
+  ): Promise<{ rotationId: string }> {
+    const record = await prepareIntent(this.ports, accountId, tokenId, chosenLifetime);
     this.records.set(record.rotationId, record);
     await this.persist(record);
     await auditRotation(this.ports, { ...this.ids(record), action: 'rotation.started' });
@@ -259,6 +277,7 @@ export class RotationService {
 
   /** The record if no run of it is under way; a user call may not cut into a running step. */
   private async idle(rotationId: string): Promise<RotationRecord> {
+    await this.leases.whenRecovered();
     if (this.runs.has(rotationId)) {
       throw new AppError('CONFLICT', 'This rotation is busy; wait for its step to finish.');
     }
@@ -283,6 +302,7 @@ export class RotationService {
   private async persist(record: RotationRecord): Promise<void> {
     record.updatedAt = this.ports.clock.now().toISOString();
     await this.ports.journal.write(record);
+    this.leases.track(record);
     const accounts = await this.ports.registry.list();
     this.ports.emit('rotation:progress', this.viewWith(record, accounts));
   }

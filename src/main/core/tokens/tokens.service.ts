@@ -1,11 +1,20 @@
 import { AppError } from '../../../shared/errors';
+import { lifetimeProblem } from '../../../shared/lifetime';
 import type { Capabilities, Expiry, TokenInfo } from '../../../shared/model';
 import type { AccountAccess } from '../accounts/account-access';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { InventoryCache } from '../inventory/inventory-cache';
+import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
-import { requireOperation } from '../providers/provider-adapter';
+import {
+  requireOperation,
+  type CreateTokenRequest,
+  type ProviderAdapter,
+  type ManagedContext,
+} from '../providers/provider-adapter';
+import { createRequestOf, replacementFor } from '../rotation/replacement-spec';
 import type { PublishBindings } from '../publish/publish-bindings';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from './secret-ledger';
 
@@ -32,6 +41,8 @@ export class TokensService {
     private readonly cache: InventoryCache,
     private readonly inventory: InventoryService,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -40,7 +51,7 @@ export class TokensService {
    * holds must not be left behind.
    */
   async create(input: CreateTokenInput): Promise<CreatedTokenResult> {
-    const { account, adapter, ctx } = await this.access.openManaged(input.accountId);
+    const { adapter, ctx } = await this.access.openManaged(input.accountId);
     const capabilities = adapter.info.capabilities;
     if (!capabilities.create) {
       throw new AppError(
@@ -50,12 +61,7 @@ export class TokensService {
     }
     checkName(input.name, capabilities);
     checkExpiry(input.expiry, capabilities);
-
-    const created = await requireOperation(
-      adapter,
-      'createToken',
-      'create tokens',
-    )(ctx, {
+    return this.createAndStore(adapter, ctx, {
       name: input.name,
       ...(input.description !== undefined && capabilities.description
         ? { description: input.description }
@@ -63,6 +69,43 @@ export class TokensService {
       expiry: input.expiry,
       ...(capabilities.extended ? { extended: input.extended ?? false } : {}),
     });
+  }
+
+  /**
+   * "Create a replacement", where a rotation cannot work (GitLab cannot roll an expired token):
+   * a new token with the old one's name, description, scopes, role, project and lifetime (or
+   * the lifetime the user chose). The old token stays for the user to revoke.
+   */
+  async createReplacement(
+    accountId: string,
+    tokenId: string,
+    chosenLifetime: Expiry | null,
+  ): Promise<CreatedTokenResult> {
+    const { adapter, ctx } = await this.access.openManaged(accountId);
+    const { capabilities } = adapter.info;
+    if (!capabilities.create) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${adapter.info.name} tokens are created in its web dashboard, not through TokenDesk.`,
+      );
+    }
+    const cached = await this.cache.get(accountId);
+    const old = cached === null ? undefined : cached.tokens.find((t) => t.id === tokenId);
+    if (old === undefined) {
+      throw new AppError('NOT_FOUND', 'TokenDesk no longer lists this token; refresh the list.');
+    }
+    const naming = { name: old.name, description: old.description };
+    const replacement = replacementFor(old, naming, capabilities, this.clock.now(), chosenLifetime);
+    return this.createAndStore(adapter, ctx, createRequestOf(replacement, capabilities));
+  }
+
+  private async createAndStore(
+    adapter: ProviderAdapter,
+    ctx: ManagedContext,
+    request: CreateTokenRequest,
+  ): Promise<CreatedTokenResult> {
+    const { account } = ctx;
+    const created = await requireOperation(adapter, 'createToken', 'create tokens')(ctx, request);
     try {
       await this.secrets.set(secretKeys.token(account.id, created.token.id), created.secret);
     } catch (error) {
@@ -88,12 +131,14 @@ export class TokensService {
         isManagementCredential: false,
         source: 'service',
         lastVerifiedAt: null,
+        leasedBy: null,
       },
       secret: created.secret,
     };
   }
 
   async revoke(accountId: string, tokenId: string): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'revoke this token');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.revoke) {
       throw new AppError(
@@ -119,6 +164,7 @@ export class TokensService {
 
   /** Renames a token at the service, where it allows that. */
   async rename(accountId: string, tokenId: string, name: string): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'rename this token');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.rename) {
       throw new AppError(
@@ -137,6 +183,7 @@ export class TokensService {
     tokenId: string,
     status: 'active' | 'inactive',
   ): Promise<void> {
+    await this.leases.requireTokenFree(accountId, tokenId, 'switch this token on or off');
     const { adapter, ctx } = await this.access.openManaged(accountId);
     if (!adapter.info.capabilities.statusToggle) {
       throw new AppError(
@@ -185,17 +232,6 @@ function checkName(name: string, capabilities: Capabilities): void {
 }
 
 function checkExpiry(expiry: Expiry, capabilities: Capabilities): void {
-  if (expiry.kind === 'never') {
-    if (!capabilities.neverExpires) {
-      throw new AppError('VALIDATION', 'This service needs an expiry date for every token.');
-    }
-    return;
-  }
-  const choices = capabilities.expiryDays;
-  if (choices !== null && !choices.includes(expiry.days)) {
-    throw new AppError(
-      'VALIDATION',
-      `This service offers these expiry choices only: ${choices.join(', ')} days.`,
-    );
-  }
+  const problem = lifetimeProblem(expiry, capabilities);
+  if (problem !== null) throw new AppError('VALIDATION', problem);
 }

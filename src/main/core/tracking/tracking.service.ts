@@ -8,6 +8,7 @@ import type { InventoryService } from '../inventory/inventory.service';
 import type { Logger } from '../log/logger';
 import type { ServiceToken } from '../providers/provider-adapter';
 import type { PublishBindings } from '../publish/publish-bindings';
+import type { RotationLeases } from '../rotation/rotation-leases';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
 import type { TrackedTokenStore } from './tracked-token-store';
@@ -45,6 +46,7 @@ export class TrackingService {
     private readonly inventory: InventoryService,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly leases: RotationLeases,
   ) {}
 
   async track(input: TrackTokenInput): Promise<TokenInfo> {
@@ -105,6 +107,7 @@ export class TrackingService {
       isManagementCredential: false,
       source: 'tracked',
       lastVerifiedAt: now,
+      leasedBy: null,
     };
   }
 
@@ -149,6 +152,7 @@ export class TrackingService {
     if (account.mode !== 'guided') {
       throw new AppError('UNSUPPORTED', 'Only tracked tokens can be forgotten; revoke this one.');
     }
+    await this.leases.requireTokenFree(accountId, tokenId, 'forget this token');
     await this.tracked.remove(accountId, tokenId);
     await this.secrets.delete(secretKeys.token(accountId, tokenId));
     await this.ledger.forget(accountId, tokenId);

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { leaseReason } from '../../../shared/lease';
 import { stateLabel, summarizeState } from '../lib/account-state';
 import { capacityOf } from '../lib/capacity';
 import { asOfTime } from '../lib/relative-date';
@@ -68,6 +69,9 @@ export function AccountHeader({ group }: { group: AccountGroup }): ReactNode {
             ...(hasCredential
               ? [
                   {
+                    ...(inventory === undefined || inventory.leasedBy === null
+                      ? {}
+                      : { disabledReason: leaseReason(inventory.leasedBy) }),
                     label: 'Update credential…',
                     name: `Update the credential of ${account.label}`,
                     onSelect: () => openDialog({ kind: 'set-credential', accountId: account.id }),

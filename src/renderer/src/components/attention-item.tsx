@@ -7,6 +7,7 @@ import { ReminderDateForm } from './reminder-date-form';
 /** One token that needs the user: why, how urgent, and a button for each fix. */
 export function AttentionItemCard({ item }: { item: AttentionItem }): ReactNode {
   const snooze = useStore((s) => s.snooze);
+  const publishAgain = useStore((s) => s.publishAgain);
   const startRotation = useStore((s) => s.startRotation);
   const openDialog = useStore((s) => s.openDialog);
   const openToken = useStore((s) => s.openToken);
@@ -43,6 +44,18 @@ export function AttentionItemCard({ item }: { item: AttentionItem }): ReactNode 
       <div className="attention-fixes">
         {item.fixes.map((fix) => {
           switch (fix) {
+            case 'publish-again':
+              return (
+                <button
+                  key={fix}
+                  type="button"
+                  className="small"
+                  aria-label={`Publish ${name} again`}
+                  onClick={() => void publishAgain(ref, name)}
+                >
+                  Publish again
+                </button>
+              );
             case 'rotate':
               return (
                 <button

@@ -6,6 +6,7 @@ import { ForgetTokenDialog } from './forget-token-dialog';
 import { ImportDialog } from './import-dialog';
 import { PublishDialog } from './publish-dialog';
 import { RenameTokenDialog } from './rename-token-dialog';
+import { ReplaceTokenDialog } from './replace-token-dialog';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 import { RotationDialog } from './rotation-dialog';
 import { RotationsDialog } from './rotations-dialog';
@@ -55,6 +56,15 @@ export function DialogHost(): ReactNode {
       return <RotationDialog key={dialog.rotationId} rotationId={dialog.rotationId} />;
     case 'rotations':
       return <RotationsDialog />;
+    case 'replace-token':
+      return (
+        <ReplaceTokenDialog
+          key={`${dialog.accountId}/${dialog.tokenId}/${dialog.mode}`}
+          accountId={dialog.accountId}
+          tokenId={dialog.tokenId}
+          mode={dialog.mode}
+        />
+      );
     case 'publish':
       return (
         <PublishDialog

@@ -6,6 +6,8 @@ export interface MoreMenuItem {
   /** The item's accessible name, e.g. "Verify ci-deploy": the row's name makes it unique. */
   name: string;
   tone?: 'danger';
+  /** Shown, but unavailable for this reason (e.g. an unfinished rotation holds the token). */
+  disabledReason?: string;
   onSelect: () => void;
 }
 
@@ -123,22 +125,36 @@ export function MoreMenu({ label, items }: MoreMenuProps): ReactNode {
           className={upwards ? 'menu menu-up' : 'menu'}
           onKeyDown={onKeyDown}
         >
-          {items.map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className={item.tone === 'danger' ? 'menu-item danger-quiet' : 'menu-item'}
-              aria-label={item.name}
-              onClick={() => {
-                close();
-                item.onSelect();
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
+          {items.map((item, index) => {
+            const reasonId = `${menuId}-reason-${index}`;
+            const unavailable = item.disabledReason !== undefined;
+            return (
+              // aria-disabled, not disabled: the item stays reachable by arrow keys, with its reason.
+              <button
+                key={item.label}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={item.tone === 'danger' ? 'menu-item danger-quiet' : 'menu-item'}
+                aria-label={item.name}
+                aria-disabled={unavailable ? 'true' : undefined}
+                aria-describedby={unavailable ? reasonId : undefined}
+                title={item.disabledReason}
+                onClick={() => {
+                  if (unavailable) return;
+                  close();
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+                {unavailable ? (
+                  <span id={reasonId} hidden>
+                    {item.disabledReason}
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
         </div>
       ) : null}
     </span>

@@ -1,3 +1,4 @@
+import { leaseReason } from '../../../shared/lease';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { useStore } from '../store';
 import type { MoreMenuItem } from './more-menu';
@@ -17,8 +18,10 @@ export function useTokenEditItems(
   if (capabilities === null || guided || token.source !== 'service') return [];
   const ref = { accountId: token.accountId, tokenId: token.id };
   const items: MoreMenuItem[] = [];
+  const leased = leasedItem(token);
   if (capabilities.rename) {
     items.push({
+      ...leased,
       label: 'Rename',
       name: `Rename ${token.name}`,
       onSelect: () => openDialog({ kind: 'rename-token', ...ref }),
@@ -27,6 +30,7 @@ export function useTokenEditItems(
   // TokenDesk's own credential stays on: switching it off would lock TokenDesk out.
   if (capabilities.statusToggle && token.status === 'active' && !token.isManagementCredential) {
     items.push({
+      ...leased,
       label: 'Deactivate',
       name: `Deactivate ${token.name}`,
       onSelect: () => void setTokenStatus(ref, token.name, 'inactive'),
@@ -34,10 +38,16 @@ export function useTokenEditItems(
   }
   if (capabilities.statusToggle && token.status === 'inactive') {
     items.push({
+      ...leased,
       label: 'Activate',
       name: `Activate ${token.name}`,
       onSelect: () => void setTokenStatus(ref, token.name, 'active'),
     });
   }
   return items;
+}
+
+/** While an unfinished rotation holds the token, its changes wait, and the item says why. */
+export function leasedItem(token: TokenInfo): Pick<MoreMenuItem, 'disabledReason'> {
+  return token.leasedBy === null ? {} : { disabledReason: leaseReason(token.leasedBy) };
 }

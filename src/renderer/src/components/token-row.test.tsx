@@ -68,7 +68,7 @@ describe('TokenRow actions', () => {
   });
 
   it('offers Verify only for a token whose secret TokenDesk holds, on a service that can check', async () => {
-    await renderApp({
+    const { user } = await renderApp({
       providers: [provider({ capabilities: capabilities({ verify: true }) })],
       accounts: [account()],
       inventory: [
@@ -81,8 +81,12 @@ describe('TokenRow actions', () => {
       ],
     });
     expect(screen.getByRole('button', { name: 'More actions for held' })).toBeTruthy();
-    // Nothing to put in the menu: no Verify without a secret, no Forget for a listed token.
-    expect(screen.queryByRole('button', { name: 'More actions for listed' })).toBeNull();
+    // No Verify without a secret, no Forget for a listed token: only another rotation lifetime.
+    await user.click(screen.getByRole('button', { name: 'More actions for listed' }));
+    const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
+    expect(items.map((i) => i.getAttribute('aria-label'))).toEqual([
+      'Rotate listed with another lifetime',
+    ]);
     expect(screen.getByRole('button', { name: 'Revoke listed' })).toBeTruthy();
   });
 

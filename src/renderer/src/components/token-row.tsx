@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { leaseReason } from '../../../shared/lease';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { expiresSoon } from '../lib/relative-date';
 import { useFocusedRow } from '../lib/use-focused-row';
@@ -7,10 +8,10 @@ import { AttentionBadge } from './attention-badge';
 import { LastUsed } from './last-used';
 import { MoreMenu, type MoreMenuItem } from './more-menu';
 import { RelativeTime } from './relative-time';
-import { RotateButton } from './rotate-button';
+import { RotateButton, useRotateWithLifetimeItem } from './rotate-button';
 import { RowSelect } from './row-select';
 import { StatusBadge } from './status-badge';
-import { useTokenEditItems } from './token-edit-items';
+import { leasedItem, useTokenEditItems } from './token-edit-items';
 
 interface TokenRowProps {
   token: TokenInfo;
@@ -34,8 +35,13 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   const soon = token.status === 'active' && expiresSoon(token.expiresAt);
   const ref = { accountId: token.accountId, tokenId: token.id };
   const { ref: rowRef, focused } = useFocusedRow(token);
+  const leaseId = useId();
+  const leased = token.leasedBy === null ? null : leaseReason(token.leasedBy);
 
-  const more: MoreMenuItem[] = [...useTokenEditItems(token, capabilities, guided)];
+  const more: MoreMenuItem[] = [
+    ...useTokenEditItems(token, capabilities, guided),
+    ...useRotateWithLifetimeItem(token),
+  ];
   // Only a secret TokenDesk holds can be checked: it never asks the service about others.
   if (capabilities !== null && capabilities.verify && token.hasSecret) {
     more.push({
@@ -47,6 +53,7 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   // Main publishes the secret it keeps; without one there is nothing to send.
   if (token.hasSecret && token.status !== 'revoked') {
     more.push({
+      ...leasedItem(token),
       label: 'Publish to CI',
       name: `Publish ${token.name} to CI`,
       onSelect: () => openDialog({ kind: 'publish', ...ref }),
@@ -54,6 +61,7 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   }
   if (token.source === 'tracked') {
     more.push({
+      ...leasedItem(token),
       label: 'Forget',
       name: `Forget ${token.name}`,
       tone: 'danger',
@@ -118,11 +126,21 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
             type="button"
             className="small danger-quiet"
             aria-label={`Revoke ${token.name}`}
-            onClick={() => openDialog({ kind: 'revoke-token', ...ref })}
+            aria-disabled={leased === null ? undefined : 'true'}
+            aria-describedby={leased === null ? undefined : leaseId}
+            title={leased ?? undefined}
+            onClick={() => {
+              if (leased === null) openDialog({ kind: 'revoke-token', ...ref });
+            }}
           >
             Revoke
           </button>
         ) : null}
+        {leased === null ? null : (
+          <span id={leaseId} hidden>
+            {leased}
+          </span>
+        )}
         {more.length === 0 ? null : (
           <MoreMenu label={`More actions for ${token.name}`} items={more} />
         )}

@@ -19,4 +19,6 @@ export const kindLabels: Record<AttentionKind, string> = {
   'rotation-due': 'Rotation due',
   'used-after-rotation': 'Still used after rotation',
   'works-after-rotation': 'Still works after rotation',
+  'target-drift': 'CI target out of date',
+  'target-dead': 'CI target holds a dead token',
 };

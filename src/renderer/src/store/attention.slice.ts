@@ -29,6 +29,8 @@ export interface AttentionSlice {
   loadTimeline: () => Promise<void>;
   snooze: (ref: TokenRef, days: number, tokenName: string) => Promise<void>;
   setReminder: (ref: TokenRef, remindAt: string | null, tokenName: string) => Promise<void>;
+  /** Publishes the token's current secret to its drifted targets, then shows what is left. */
+  publishAgain: (ref: TokenRef, tokenName: string) => Promise<void>;
   /** Revokes one after another; says in a notice which failed and why. */
   revokeMany: (tokens: Array<TokenRef & { name: string }>) => Promise<void>;
   /** Shows the token in the list: its account selected, its row focused. */
@@ -89,6 +91,29 @@ export const createAttentionSlice: SliceCreator<AttentionSlice> = (set, get) => 
           : `TokenDesk will remind you about ${tokenName} on ${remindAt.slice(0, 10)}.`,
     });
     await Promise.all([attempt(() => get().loadAttention()), attempt(() => get().loadTimeline())]);
+  },
+
+  publishAgain: async (ref, tokenName) => {
+    const outcome = await attempt((api) => api.publish.again(ref));
+    if (!outcome.ok) {
+      get().showNotice({ tone: 'error', text: outcome.error.message });
+      return;
+    }
+    const failed = outcome.value.filter((result) => !result.ok);
+    get().showNotice(
+      failed.length === 0
+        ? {
+            tone: 'info',
+            text: `Published ${tokenName} again: its targets hold the current secret.`,
+          }
+        : {
+            tone: 'error',
+            text: `Publishing ${tokenName} again failed for ${failed.length} target(s): ${failed
+              .map((result) => (result.error === null ? result.targetId : result.error.message))
+              .join(' ')}`,
+          },
+    );
+    await attempt(() => get().loadAttention());
   },
 
   revokeMany: async (tokens) => {

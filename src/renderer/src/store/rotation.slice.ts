@@ -1,4 +1,4 @@
-import type { RotationView } from '../../../shared/model';
+import type { Expiry, RotationView } from '../../../shared/model';
 import { attempt, call } from '../lib/api';
 import { isUnfinished } from '../lib/rotation-state';
 import { refOfKey, tokenKey } from '../lib/token-key';
@@ -23,7 +23,7 @@ export interface RotationSlice {
   /** Takes a progress event or an action's answer; an older view never replaces a newer one. */
   applyRotation: (view: RotationView) => void;
   /** Starts one rotation and opens its progress; a refusal is shown as a notice. */
-  startRotation: (ref: TokenRef, tokenName: string) => Promise<void>;
+  startRotation: (ref: TokenRef, tokenName: string, expiry?: Expiry) => Promise<void>;
   /** Starts one rotation per selected row and opens the list of rotations. */
   rotateSelected: (names: Record<string, string>) => Promise<void>;
   toggleSelected: (ref: TokenRef) => void;
@@ -51,10 +51,13 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
   /** Starts without opening anything; the rotation id, or the reason it did not start. */
   const begin = async (
     ref: TokenRef,
+    expiry?: Expiry,
   ): Promise<{ ok: true; rotationId: string } | { ok: false; message: string }> => {
     const key = tokenKey(ref);
     set((state) => ({ startingRotations: [...state.startingRotations, key] }));
-    const outcome = await attempt((api) => api.rotation.start(ref));
+    const outcome = await attempt((api) =>
+      api.rotation.start(expiry === undefined ? ref : { ...ref, expiry }),
+    );
     set((state) => ({ startingRotations: state.startingRotations.filter((k) => k !== key) }));
     return outcome.ok
       ? { ok: true, rotationId: outcome.value.rotationId }
@@ -74,8 +77,8 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
 
     applyRotation: upsert,
 
-    startRotation: async (ref, tokenName) => {
-      const started = await begin(ref);
+    startRotation: async (ref, tokenName, expiry) => {
+      const started = await begin(ref, expiry);
       if (!started.ok) {
         get().showNotice({ tone: 'error', text: `${tokenName}: ${started.message}` });
         return;

@@ -13,7 +13,8 @@ export type DialogState =
   | { kind: 'import' }
   | { kind: 'rotation'; rotationId: string }
   | { kind: 'rotations' }
-  | { kind: 'publish'; accountId: string; tokenId: string };
+  | { kind: 'publish'; accountId: string; tokenId: string }
+  | { kind: 'replace-token'; accountId: string; tokenId: string; mode: 'rotate' | 'replacement' };
 
 export interface Notice {
   tone: 'info' | 'error';

@@ -66,6 +66,12 @@ export const fakeApi = {
         secret: 'kst_fake_secret',
       }),
     ),
+    createReplacement: vi.fn<Api['tokens']['createReplacement']>((args) =>
+      Promise.resolve({
+        token: token({ id: 'tok-replacement', accountId: args.accountId, hasSecret: true }),
+        secret: 'kst_fake_secret',
+      }),
+    ),
     revoke: vi.fn<Api['tokens']['revoke']>(() => Promise.resolve({ revoked: true })),
     rename: vi.fn<Api['tokens']['rename']>(() => Promise.resolve({ renamed: true })),
     setStatus: vi.fn<Api['tokens']['setStatus']>((args) =>
@@ -112,6 +118,8 @@ export const fakeApi = {
     ),
     remove: vi.fn<Api['publish']['remove']>(() => Promise.resolve({ removed: true })),
     run: vi.fn<Api['publish']['run']>(() => Promise.resolve([])),
+    check: vi.fn<Api['publish']['check']>(() => Promise.resolve({ drifted: 0 })),
+    again: vi.fn<Api['publish']['again']>(() => Promise.resolve([])),
   },
   attention: {
     list: vi.fn<Api['attention']['list']>(() =>

@@ -86,6 +86,7 @@ export const token = (overrides: Partial<TokenInfo> = {}): TokenInfo => ({
   hasSecret: false,
   source: 'service',
   lastVerifiedAt: null,
+  leasedBy: null,
   isManagementCredential: false,
   ...overrides,
 });
@@ -97,6 +98,7 @@ export const inventory = (overrides: Partial<AccountInventory> = {}): AccountInv
   stale: false,
   refreshing: false,
   error: null,
+  leasedBy: null,
   tokens: [],
   ...overrides,
 });

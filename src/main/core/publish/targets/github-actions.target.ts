@@ -89,7 +89,7 @@ export function describeGithubTarget(target: GithubActionsTarget): string {
   return `the Actions secret ${target.secretName} of ${where}`;
 }
 
-function secretsPath(target: GithubActionsTarget): string[] {
+export function secretsPath(target: GithubActionsTarget): string[] {
   const [owner = '', repo = ''] = target.repository.split('/');
   return target.environment === null
     ? ['repos', owner, repo, 'actions', 'secrets']

@@ -109,7 +109,7 @@ function variablesUrl(target: GitlabVariableTarget): string {
   return `${gitlabApiRoot(target.apiBaseUrl)}/projects/${encodeURIComponent(target.project)}/variables`;
 }
 
-function variableUrl(target: GitlabVariableTarget): string {
+export function variableUrl(target: GitlabVariableTarget): string {
   // The filter makes the key unambiguous when the project has it in several scopes.
   const filter = new URLSearchParams({ 'filter[environment_scope]': target.environmentScope });
   return `${variablesUrl(target)}/${encodeURIComponent(target.key)}?${filter.toString()}`;
