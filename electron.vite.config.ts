@@ -16,6 +16,11 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
           demo: resolve(__dirname, 'src/main/demo.ts'),
+          // The command line (package.json "bin"): plain Node, no Electron.
+          tokendesk: resolve(__dirname, 'src/cli/tokendesk.ts'),
+        },
+        output: {
+          banner: (chunk) => (chunk.name === 'tokendesk' ? '#!/usr/bin/env node' : ''),
         },
       },
     },

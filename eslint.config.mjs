@@ -56,6 +56,7 @@ export default tseslint.config(
   {
     files: [
       'src/main/**/*.ts',
+      'src/cli/**/*.ts',
       'sim/**/*.ts',
       'test/**/*.ts',
       'e2e/**/*.ts',
@@ -68,6 +69,29 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: electronAndKeytar }],
+    },
+  },
+  {
+    // The command line runs under plain Node; it may use the keychain store of src/main/platform.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The command line runs under plain Node, without Electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/platform/electron-*'],
+              message: 'The command line runs under plain Node, without Electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
