@@ -5,6 +5,7 @@ import { ExitStatus } from '../cli-errors';
 import { exitCodes } from '../exit-codes';
 import { renderJson } from '../format';
 import { printLine } from '../output';
+import { shellQuote } from '../shell-quote';
 
 /**
  * The app's four urgencies in the two words a job configures. Urgent: expired, expires within a
@@ -18,12 +19,12 @@ const levels = {
 } as const satisfies Record<string, readonly Urgency[]>;
 type Level = keyof typeof levels;
 
-const fixWords: Record<AttentionFix, string> = {
-  rotate: 'tokendesk rotate',
-  revoke: 'tokendesk revoke',
-  'snooze-day': 'snooze it in the app',
-  'snooze-week': 'snooze it in the app',
-  'set-reminder': 'set a reminder in the app',
+const fixWords: Record<AttentionFix, (token: string) => string> = {
+  rotate: (token) => `tokendesk rotate ${shellQuote(token)}`,
+  revoke: (token) => `tokendesk revoke ${shellQuote(token)}`,
+  'snooze-day': () => 'snooze it in the app',
+  'snooze-week': () => 'snooze it in the app',
+  'set-reminder': () => 'set a reminder in the app',
 };
 
 interface CheckOptions {
@@ -79,9 +80,10 @@ export function checkCommand(context: CommandContext): Command {
 
 function describe(item: AttentionItem): string {
   const level = levelOf(item.urgency);
-  const head = `${level.padEnd(7)} ${item.accountLabel}/${item.tokenName}`;
+  const token = `${item.accountLabel}/${item.tokenName}`;
+  const head = `${level.padEnd(7)} ${token}`;
   const reasons = item.reasons.map((reason) => `        ${reason.message}`);
-  const fixes = item.fixes.map((fix) => fixWords[fix]);
+  const fixes = item.fixes.map((fix) => fixWords[fix](token));
   const fix = fixes.length === 0 ? [] : [`        fix: ${[...new Set(fixes)].join(', or ')}`];
   return [head, ...reasons, ...fix].join('\n');
 }
