@@ -36,10 +36,12 @@ describe('tokendesk on the demo data set', () => {
       ...services.accounts.flatMap((a) => (a.tracked ?? []).map((t) => t.secret)),
     ];
     // The canary scan: no run printed a secret it was not asked for, and no file holds one.
-    expect(cli.leaks(secrets, intendedReveals)).toEqual([]);
-    expect(await leaksInDir(stack.dataDir, secrets)).toEqual([]);
+    const printed = cli.leaks(secrets, intendedReveals);
+    const written = await leaksInDir(stack.dataDir, secrets);
     await removeDataDir(stack);
     await services.close();
+    expect(printed).toEqual([]);
+    expect(written).toEqual([]);
   });
 
   async function kestraTokens(): Promise<KestraTokenView[]> {
