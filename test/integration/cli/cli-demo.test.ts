@@ -2,21 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServices, type DemoServices } from '../../../sim/demo/demo-services';
 import type { KestraTokenView } from '../../../sim/kestra/kestra.types';
 import { leaksInDir } from '../../../e2e/support/secret-scan';
-import type { RotationStack } from '../../crash/rotation-stack';
 import { CliRunner, type CliResult } from './support/cli-runner';
-import { removeDataDir, seedDataDir } from './support/cli-world';
+import { removeDataDir, seedDataDir, type CliWorld } from './support/cli-world';
 
 const KESTRA = 'Kestra (demo)';
 const RESEARCH = 'Podstack research (demo)';
+const BODHI = 'Bodhi server (demo)';
 
 /**
  * The built `tokendesk` against the demo data set: the demo's Kestra account (an expired token,
- * one expiring within a week, an idle one) and its Podstack research account (guided, five
- * tracked tokens, one named like a Kestra token).
+ * one expiring within a week, an idle one), its Podstack research account (guided, five tracked
+ * tokens) and its Bodhi server (a "notebook" token, as Podstack has a "Notebook").
  */
-describe('tokendesk on the demo data set', () => {
+// Every step spawns the built CLI (a Node start, keytar, the keychain): slow on a busy machine.
+describe('tokendesk on the demo data set', { timeout: 120_000 }, () => {
   let services: DemoServices;
-  let stack: RotationStack;
+  let stack: CliWorld;
   let cli: CliRunner;
   let kestraUrl: string;
   /** Runs that print a secret on purpose (--show-secret --force) and are left out of the scan. */
@@ -24,7 +25,7 @@ describe('tokendesk on the demo data set', () => {
 
   beforeAll(async () => {
     services = await startDemoServices();
-    const chosen = services.accounts.filter((a) => a.label === KESTRA || a.label === RESEARCH);
+    const chosen = services.accounts.filter((a) => [KESTRA, RESEARCH, BODHI].includes(a.label));
     stack = await seedDataDir(chosen);
     cli = new CliRunner(stack.dataDir);
     kestraUrl = chosen.find((a) => a.label === KESTRA)?.baseUrl ?? '';
@@ -34,6 +35,7 @@ describe('tokendesk on the demo data set', () => {
     const secrets = [
       ...(await kestraTokens()).map((t) => t.secret),
       ...services.accounts.flatMap((a) => (a.tracked ?? []).map((t) => t.secret)),
+      ...services.accounts.flatMap((a) => (a.credential === undefined ? [] : [a.credential])),
     ];
     // The canary scan: no run printed a secret it was not asked for, and no file holds one.
     const printed = cli.leaks(secrets, intendedReveals);
@@ -69,11 +71,13 @@ describe('tokendesk on the demo data set', () => {
       expect.objectContaining({ tokenName: 'old-migration', urgency: 'critical' }),
     );
 
-    // Kestra's "old-migration" and Podstack's "Old migration": the bare name is ambiguous.
-    const ambiguous = await cli.run(['rotate', 'old-migration', '--yes']);
+    // Bodhi's "notebook" and Podstack's "Notebook": the bare name is ambiguous.
+    const ambiguous = await cli.run(['rotate', 'notebook', '--yes']);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain(`${KESTRA}/old-migration`);
-    expect(ambiguous.stderr).toContain(`${RESEARCH}/Old migration`);
+    expect(ambiguous.stderr).toContain(`${BODHI}/notebook`);
+    expect(ambiguous.stderr).toContain(`${RESEARCH}/Notebook`);
+    const unknown = await cli.run(['rotate', 'no-such-token', '--yes']);
+    expect(unknown.code).toBe(2);
 
     const oldToken = (await kestraTokens()).find((t) => t.name === 'old-migration');
     const rotated = await cli.run(['rotate', `${KESTRA}/old-migration`, '--yes']);
@@ -141,7 +145,7 @@ describe('tokendesk on the demo data set', () => {
       accounts: Array<{ label: string }>;
       tokens: Array<{ account: string }>;
     };
-    expect(exported.accounts.map((a) => a.label)).toEqual([KESTRA, RESEARCH]);
+    expect(exported.accounts.map((a) => a.label).sort()).toEqual([BODHI, KESTRA, RESEARCH].sort());
     expect(exported.tokens.filter((t) => t.account === RESEARCH)).toHaveLength(5);
 
     const csv = await cli.run(['export', '--format', 'csv']);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPodstackSim, type PodstackSim } from '../../../sim/podstack/podstack.sim';
 import { leaksInDir } from '../../../e2e/support/secret-scan';
-import { keychainEntries, type RotationStack } from '../../crash/rotation-stack';
+import { keychainEntries } from '../../crash/rotation-stack';
 import { CliRunner } from './support/cli-runner';
-import { removeDataDir, seedDataDir } from './support/cli-world';
+import { removeDataDir, seedDataDir, type CliWorld } from './support/cli-world';
 
 const ACCOUNT = 'acc_ml';
 const PROJECT = 'proj-training';
@@ -12,9 +12,10 @@ const PASTE_PROMPT = 'Paste the new token (not shown): ';
 const REVOKE_PROMPT = 'Press Enter once the old token is revoked in the dashboard';
 
 /** A Podstack (guided) rotation driven through the built CLI's stdin, as a person or a script would. */
-describe('tokendesk rotate on a guided service', () => {
+// Every step spawns the built CLI (a Node start, keytar, the keychain): slow on a busy machine.
+describe('tokendesk rotate on a guided service', { timeout: 120_000 }, () => {
   let sim: PodstackSim;
-  let stack: RotationStack;
+  let stack: CliWorld;
   let cli: CliRunner;
   let old: { token: string; prefix: string };
 
