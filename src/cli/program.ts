@@ -19,14 +19,13 @@ Secrets stay in the system keychain (service "TokenDesk"), shared with the app.`
 
 /** The `tokendesk` command: every subcommand, each with its own --help and the exit codes. */
 export function buildProgram(context: CommandContext): Command {
+  const output = {
+    writeOut: (text: string) => context.term.stdout.write(text),
+    writeErr: (text: string) => context.term.stderr.write(text),
+  };
   const program = new Command('tokendesk')
     .description('TokenDesk on the command line: the same tokens, checks and rotations as the app')
     .version(version)
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({
-      writeOut: (text) => context.term.stdout.write(text),
-      writeErr: (text) => context.term.stderr.write(text),
-    })
     .addHelpText('after', `${environmentHelp}\n${exitCodesHelp}`);
   const commands = [
     listCommand(context),
@@ -43,8 +42,10 @@ export function buildProgram(context: CommandContext): Command {
     command.addHelpText('after', exitCodesHelp);
     program.addCommand(command);
   }
-  // Commander's own usage errors (unknown option, missing argument) exit 2 like ours.
-  program.exitOverride();
-  for (const command of commands) command.exitOverride();
+  // Commands made apart and added are not given the program's settings: each gets them here.
+  // Commander's own usage errors (unknown option, missing argument) then exit 2 like ours.
+  for (const command of [program, ...commands]) {
+    command.configureOutput(output).showHelpAfterError('(add --help for usage)').exitOverride();
+  }
   return program;
 }
