@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoAccount } from '../../../../sim/demo/demo-services';
-import { createCore } from '../../../../src/main/core/app-core';
+import { createCore, type Core } from '../../../../src/main/core/app-core';
 import { createHttpClient } from '../../../../src/main/core/http/http-client';
 import { silentLogger } from '../../../../src/main/core/log/logger';
 import { allAdapters } from '../../../../src/main/core/providers/all-adapters';
@@ -21,7 +21,11 @@ export interface CliWorld {
  * the real keychain under the app's own service name, which the CLI reads too). The test keyring
  * is private to the test run, so the entries never meet a user's.
  */
-export async function seedDataDir(accounts: readonly DemoAccount[]): Promise<CliWorld> {
+export async function seedDataDir(
+  accounts: readonly DemoAccount[],
+  /** What the user did in the app besides adding the accounts (create tokens, bind targets). */
+  prepare: (core: Core) => Promise<void> = () => Promise.resolve(),
+): Promise<CliWorld> {
   const world = {
     dataDir: await mkdtemp(join(tmpdir(), 'tokendesk-cli-')),
     secrets: new KeytarSecretStore(KEYCHAIN_SERVICE),
@@ -44,6 +48,7 @@ export async function seedDataDir(accounts: readonly DemoAccount[]): Promise<Cli
         await core.tracking.track({ accountId: account.id, ...token });
       }
     }
+    await prepare(core);
   } finally {
     await http.close();
   }
