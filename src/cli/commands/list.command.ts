@@ -85,16 +85,15 @@ export function listCommand(context: CommandContext): Command {
       const now = new Date();
       const rows = filterRows(inventoryRows(accounts, inventories, now), filters, now);
       const { stdout, stderr } = context.term;
-      switch (formatFrom(options)) {
-        case 'json':
-          printLine(stdout, renderJson(rows));
-          break;
-        case 'csv':
-          stdout.write(renderCsv(rows, csvColumns));
-          break;
-        case 'table':
-          printLine(stdout, rows.length === 0 ? 'No tokens.' : renderTable(rows, tableColumns));
-          for (const line of freshness(accounts, inventories)) printLine(stderr, line);
+      const format = formatFrom(options);
+      if (format === 'json') printLine(stdout, renderJson(rows));
+      if (format === 'csv') stdout.write(renderCsv(rows, csvColumns));
+      if (format === 'table') {
+        printLine(stdout, rows.length === 0 ? 'No tokens.' : renderTable(rows, tableColumns));
+      }
+      // A script reads asOf and stale from the rows; a failed refresh is still said on stderr.
+      for (const line of freshness(accounts, inventories, format === 'table')) {
+        printLine(stderr, line);
       }
     });
   });
@@ -104,10 +103,11 @@ export function listCommand(context: CommandContext): Command {
 function freshness(
   accounts: readonly { id: string; label: string }[],
   inventories: readonly AccountInventory[],
+  everyAccount: boolean,
 ): string[] {
   return accounts.flatMap((account) => {
     const inventory = inventories.find((entry) => entry.accountId === account.id);
-    if (inventory === undefined) return [];
+    if (inventory === undefined || (!everyAccount && inventory.error === null)) return [];
     const asOf = inventory.asOf === null ? 'never fetched' : `as of ${inventory.asOf}`;
     const problem =
       inventory.error === null
