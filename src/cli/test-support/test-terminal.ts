@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Terminal } from '../output';
 
 /** A terminal for unit tests: pipes (not TTYs) whose output is kept as text. */
-export function testTerminal(): Terminal & { out(): string; err(): string } {
+export function testTerminal(): Terminal & { stdin: PassThrough; out(): string; err(): string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
