@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from '../../../sim/kestra/kestra-seeds';
 import { newKestraSecret } from '../../../sim/kestra/kestra-state';
 import { startKestraSim, type KestraSim } from '../../../sim/kestra/kestra.sim';
+import { WRITER_LOCK_FILE } from '../../../src/main/core/storage/writer-lock';
 import { CliRunner, cliPath } from './support/cli-runner';
 import { removeDataDir, seedDataDir, type CliWorld } from './support/cli-world';
 
@@ -98,17 +100,22 @@ describe('one writer at a time', { timeout: 120_000 }, () => {
   });
 
   it('makes the app wait for a command that is changing the data', async () => {
-    // A guided-style wait is not available for Kestra; a rotation waiting on a slow service is.
-    sim.setKnobs({ latencyMs: 1_500 });
+    // Each call to the service takes 2 s: the rotation holds the lock for several of them.
+    sim.setKnobs({ latencyMs: 2_000 });
     const rotation = cli.start(['rotate', TOKEN, '--yes']);
     await rotation.waitForStderr('create running');
-    const order: string[] = [];
-    const appStarted = startApp().then(() => order.push('app serves'));
+    let serving = false;
+    const appStarted = startApp().then(() => {
+      serving = true;
+    });
+    await rotation.waitForStderr('revoke running');
+    expect(serving).toBe(false);
+    const lock: unknown = JSON.parse(await readFile(join(stack.dataDir, WRITER_LOCK_FILE), 'utf8'));
+    expect(lock).toMatchObject({ owner: 'tokendesk rotate' });
+
     const result = await rotation.done;
-    order.push('command done');
     expect(result.code, result.stderr).toBe(0);
     await appStarted;
-    // The app took the lock only after the command released it.
-    expect(order).toEqual(['command done', 'app serves']);
+    expect(serving).toBe(true);
   });
 });
