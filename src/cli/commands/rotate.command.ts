@@ -74,6 +74,12 @@ export function rotateCommand(context: CommandContext): Command {
         printLine(context.term.stderr, `${title}: done.`);
         if (options.showSecret === true && done.revealAvailable) {
           printSecret(context.term, options, (await core.rotation.reveal(done.rotationId)).secret);
+        } else if (options.showSecret === true) {
+          // Guided: the user pasted the secret themselves; it is not shown again.
+          printLine(
+            context.term.stderr,
+            'The new secret is the one you pasted; it is not shown again.',
+          );
         }
       });
     } finally {
