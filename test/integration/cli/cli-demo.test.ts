@@ -191,6 +191,27 @@ describe('tokendesk on the demo data set', { timeout: 120_000 }, () => {
 
     expect((await cli.run(['copy', `${KESTRA}/cli-made`])).stderr).toContain('UNSUPPORTED:');
 
+    // A rotation's new secret: the same rule, and shown once.
+    const pipedRotate = await cli.run([
+      'rotate',
+      `${KESTRA}/grafana-export`,
+      '--yes',
+      '--show-secret',
+    ]);
+    expect(pipedRotate.code).toBe(2);
+    expect((await kestraTokens()).some((t) => t.name.startsWith('grafana-export-r'))).toBe(false);
+    const rotated = await cli.run([
+      'rotate',
+      `${KESTRA}/grafana-export`,
+      '--yes',
+      '--show-secret',
+      '--force',
+    ]);
+    intendedReveals.push(rotated);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const replacement = (await kestraTokens()).find((t) => t.name.startsWith('grafana-export-r'));
+    expect(rotated.stdout).toBe(`${replacement?.secret}\n`);
+
     const unconfirmed = await cli.run(['revoke', `${KESTRA}/cli-made`]);
     expect(unconfirmed.code).toBe(2);
     expect((await kestraTokens()).find((t) => t.name === 'cli-made')).toMatchObject({
