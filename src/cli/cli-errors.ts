@@ -16,3 +16,10 @@ export class ExitStatus extends Error {
 }
 
 export const needsUser = (): ExitStatus => new ExitStatus(exitCodes.needsUser);
+
+/** The user answered no: nothing was changed, and a script must not take it for success. */
+export class Declined extends ExitStatus {
+  constructor(readonly note: string) {
+    super(exitCodes.failed);
+  }
+}

@@ -1,4 +1,4 @@
-import { UsageError } from './cli-errors';
+import { Declined, UsageError } from './cli-errors';
 import { isTerminal, type Terminal } from './output';
 import { Prompt } from './prompt';
 
@@ -17,7 +17,7 @@ export async function confirmAction(
   }
   const prompt = new Prompt(term);
   try {
-    if (!(await prompt.confirm(question))) throw new UsageError('Nothing was changed.');
+    if (!(await prompt.confirm(question))) throw new Declined('Nothing was changed.');
   } finally {
     prompt.close();
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../shared/errors';
 import { DataDirBusyError } from '../main/core/storage/writer-lock';
+import type { Core } from '../main/core/app-core';
+import type { AccountInventory } from '../shared/model';
+import type { CliSession } from './cli-session';
 import type { CommandContext } from './command-context';
 import { runCli } from './run-cli';
 import { testTerminal } from './test-support/test-terminal';
@@ -79,5 +82,43 @@ describe('the exit status of a command line', () => {
     const broken = context(() => Promise.reject(new Error('token glpat-secret in a stack')));
     expect(await runCli(['export'], broken)).toBe(1);
     expect(broken.term.err()).not.toContain('glpat-secret');
+  });
+});
+
+describe('asking before an action that cannot be undone', () => {
+  const inventory = {
+    accountId: 'acc-2',
+    tokens: [{ id: 'tok-1', name: 'deploy', prefix: null }],
+  } as AccountInventory;
+
+  function sessionWith(revoke: () => Promise<void>): CliSession {
+    const core = {
+      accounts: { list: () => Promise.resolve([{ id: 'acc-2', label: 'Lab' }]) },
+      inventory: { snapshot: () => Promise.resolve([inventory]) },
+      tokens: { revoke },
+    } as unknown as Core;
+    return {
+      core,
+      dataDir: '',
+      onRotationProgress: () => undefined,
+      close: () => Promise.resolve(),
+    };
+  }
+
+  it('revokes only after a yes typed on the terminal; a no changes nothing and exits 1', async () => {
+    for (const [answer, code, calls, said] of [
+      ['n\r', 1, 0, 'Nothing was changed.'],
+      ['y\r', 0, 1, 'Revoked Lab/deploy.'],
+    ] as const) {
+      const revoke = vi.fn(() => Promise.resolve());
+      const asked = context(() => Promise.resolve(sessionWith(revoke)));
+      Object.assign(asked.term.stdin, { isTTY: true, setRawMode: () => undefined });
+      const running = runCli(['revoke', 'Lab/deploy'], asked);
+      await vi.waitFor(() => expect(asked.term.err()).toContain('Revoke Lab/deploy?'));
+      asked.term.stdin.emit('data', Buffer.from(answer));
+      expect(await running).toBe(code);
+      expect(revoke).toHaveBeenCalledTimes(calls);
+      expect(asked.term.err()).toContain(said);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { AppError } from '../shared/errors';
 import { DataDirBusyError } from '../main/core/storage/writer-lock';
-import { ExitStatus, UsageError } from './cli-errors';
+import { Declined, ExitStatus, UsageError } from './cli-errors';
 import type { CommandContext } from './command-context';
 import { exitCodes } from './exit-codes';
 import { printLine } from './output';
@@ -15,6 +15,7 @@ export async function runCli(argv: readonly string[], context: CommandContext): 
     await program.parseAsync(argv, { from: 'user' });
     return exitCodes.ok;
   } catch (error) {
+    if (error instanceof Declined) printLine(stderr, error.note);
     if (error instanceof ExitStatus) return error.code;
     if (error instanceof CommanderError) {
       // Help and version "errors" are commander's way of ending early with success.

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Core } from '../../main/core/app-core';
 import { AppError, isErrorCode } from '../../shared/errors';
 import type { RotationView } from '../../shared/model';
-import { ExitStatus, UsageError, needsUser } from '../cli-errors';
+import { Declined, ExitStatus, UsageError, needsUser } from '../cli-errors';
 import { withSession, type CommandContext } from '../command-context';
 import { exitCodes } from '../exit-codes';
 import { fullName, namedTokens, resolveToken, type NamedToken } from '../naming';
@@ -52,7 +52,7 @@ export function rotateCommand(context: CommandContext): Command {
         const title = `Rotating ${fullName(named)}`;
         const unfinished = await unfinishedRotationOf(core, named);
         if (!(await consent(context.term, prompt, options, named, unfinished))) {
-          throw new UsageError('Not rotated.');
+          throw new Declined('Not rotated.');
         }
         const progress = rotationProgress(context.term, title);
         // Recovery may drive other rotations in this process: only this token's is shown.
