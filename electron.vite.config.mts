@@ -19,6 +19,11 @@ export default defineConfig(({ command }) => ({
         input: {
           index: resolve(root, 'src/main/index.ts'),
           serve: resolve(root, 'src/main/serve.ts'),
+          // The command line (package.json "bin"): plain Node, no Electron.
+          tokendesk: resolve(root, 'src/cli/tokendesk.ts'),
+        },
+        output: {
+          banner: (chunk) => (chunk.name === 'tokendesk' ? '#!/usr/bin/env node' : ''),
         },
       },
     },

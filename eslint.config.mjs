@@ -94,6 +94,7 @@ export default tseslint.config(
   {
     files: [
       'src/main/**/*.ts',
+      'src/cli/**/*.ts',
       'sim/**/*.ts',
       'test/**/*.ts',
       'e2e/**/*.ts',
@@ -160,6 +161,29 @@ export default tseslint.config(
             {
               group: ['**/main/**', '**/preload/**', '**/renderer/**'],
               message: 'src/shared is the contract every side imports; it imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line runs under plain Node; it may use the keychain store of src/main/platform.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The command line runs under plain Node, without Electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/platform/electron-*'],
+              message: 'The command line runs under plain Node, without Electron.',
             },
           ],
         },

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { DEMO_TENANT, DEMO_USER } from '../../sim/kestra/kestra-seeds';
 import { startKestraSim } from '../../sim/kestra/kestra.sim';
 import type { KestraSeed } from '../../sim/kestra/kestra.types';
-import { test as base, type KestraFixture } from '../fixtures';
+import { expect, test as base, type KestraFixture } from '../fixtures';
 import { TokenDeskPage } from '../pages/token-desk.page';
 import { launchApp, type LaunchedApp } from './launch';
+import { leakReport, recordE2eScan } from './secret-scan';
 
 export const DAY_MS = 24 * 3600_000;
 
@@ -44,6 +45,16 @@ interface AttentionFixtures {
 }
 
 export const test = base.extend<AttentionFixtures>({
+  // These tests run their own app (clockedApp), one at a time on the data dir as the writer lock
+  // demands: the scan must not start the default app beside it. It scans this simulator's secrets.
+  leakScan: async ({ dataDir, attentionKestra }, use) => {
+    await use();
+    const secrets = attentionKestra.sim.tokens().map((token) => token.secret);
+    const leaks = await leakReport(dataDir, secrets, []);
+    await recordE2eScan({ secrets: secrets.length, payloads: 0, leaks: leaks.length });
+    expect(leaks, 'secrets outside the keychain').toEqual([]);
+  },
+
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
   attentionKestra: async ({}, use) => {
     const managementSecret = `kestra-e2e-${randomBytes(24).toString('base64url')}`;
@@ -75,4 +86,4 @@ export const test = base.extend<AttentionFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -7,15 +7,11 @@ import type { ClipboardPort } from './core/clipboard/secret-clipboard';
 import type { EmitEvent } from './core/events';
 import { createHttpClient } from './core/http/http-client';
 import { createLogger, fileLogWriter, type Logger } from './core/log/logger';
-import { bodhiAdapter } from './core/providers/bodhi/bodhi.adapter';
-import { githubAdapter } from './core/providers/github/github.adapter';
-import { gitlabAdapter } from './core/providers/gitlab/gitlab.adapter';
-import { kestraAdapter } from './core/providers/kestra/kestra.adapter';
-import { podstackAdapter } from './core/providers/podstack/podstack.adapter';
-import { teraswitchAdapter } from './core/providers/teraswitch/teraswitch.adapter';
+import { allAdapters } from './core/providers/all-adapters';
 import type { SecretStore } from './core/secrets/secret-store';
 import { ensurePrivateDir } from './core/storage/atomic-file';
 import { checkedEvents, type SendEvent } from './ipc/checked-events';
+import { acquireWriterLock } from './core/storage/writer-lock';
 import { createDispatcher, type Dispatch, type SenderFacts } from './ipc/handle';
 import { createHandlerTable } from './ipc/handlers';
 
@@ -43,9 +39,17 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Long enough for a command-line rotation to finish its step; then the app says who holds it. */
+const APP_LOCK_WAIT_MS = 15_000;
+
 /** What both targets share: the core, its handlers and the one dispatcher in front of them. */
 export async function composeApp(options: AppOptions): Promise<App> {
   await ensurePrivateDir(options.dataDir);
+  // One writer per data dir: a `tokendesk` command that is changing it now gets to finish first.
+  const lock = await acquireWriterLock(options.dataDir, {
+    owner: options.target === 'electron' ? 'The TokenDesk app' : 'TokenDesk in the browser',
+    waitMs: APP_LOCK_WAIT_MS,
+  });
   const log = createLogger(fileLogWriter(join(options.dataDir, 'logs', 'tokendesk.log')));
   const emit = checkedEvents(options.emit, (event, fields) =>
     log.error('an event broke its contract and was not sent', { event, fields }),
@@ -58,14 +62,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
     secrets: options.secrets,
     http,
-    adapters: [
-      kestraAdapter,
-      githubAdapter,
-      gitlabAdapter,
-      bodhiAdapter,
-      podstackAdapter,
-      teraswitchAdapter,
-    ],
+    adapters: allAdapters,
     log,
     emit,
     clipboard: options.clipboard,
@@ -92,6 +89,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       if (core.clipboard) await core.clipboard.flush();
       await core.flushWrites();
       await http.close();
+      await lock.release();
     },
   };
 }
