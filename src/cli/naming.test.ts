@@ -32,6 +32,7 @@ const token = (id: string, name: string, prefix: string | null): TokenInfo => ({
   isManagementCredential: false,
   source: 'service',
   lastVerifiedAt: null,
+  leasedBy: null,
 });
 
 const prod = account('acc-1', 'GitLab acme/web');

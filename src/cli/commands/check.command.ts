@@ -25,6 +25,7 @@ const fixWords: Record<AttentionFix, (token: string) => string> = {
   'snooze-day': () => 'snooze it in the app',
   'snooze-week': () => 'snooze it in the app',
   'set-reminder': () => 'set a reminder in the app',
+  'publish-again': (token) => `tokendesk publish ${shellQuote(token)}`,
 };
 
 interface CheckOptions {

@@ -42,7 +42,7 @@ export async function readTarget(
         service: 'GitLab',
         headers: { 'private-token': credential },
         secrets: [...known],
-        idempotent: true,
+        retry: 'idempotent',
         acceptStatus: [404],
       });
       return {
@@ -59,7 +59,7 @@ export async function readTarget(
         {
           method: 'GET',
           url: githubUrl(target.apiBaseUrl, ...secretsPath(target), target.secretName),
-          idempotent: true,
+          retry: 'idempotent',
           acceptStatus: [404],
         },
         [...known],
