@@ -219,7 +219,7 @@ export class InventoryService {
   private async decorate(account: Account, cached: CachedAccount): Promise<TokenInfo[]> {
     const ledger = await this.ledger.entries(account.id);
     const leaseOf = await this.leases.tokensOf(account.id);
-    const leases = cached.tokens.map((token) => leaseOf(token.id) ?? '').join('\n');
+    const leases = cached.tokens.map((token) => leaseOf(token.id)?.rotationId ?? '').join('\n');
     const known = this.decorated.get(cached.tokens);
     if (
       known !== undefined &&
@@ -265,7 +265,7 @@ function sameListing(a: TokenInfo, b: TokenInfo): boolean {
     a.isManagementCredential === b.isManagementCredential &&
     a.source === b.source &&
     a.lastVerifiedAt === b.lastVerifiedAt &&
-    a.leasedBy === b.leasedBy
+    a.leasedBy?.rotationId === b.leasedBy?.rotationId
   );
 }
 

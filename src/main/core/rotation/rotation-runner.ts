@@ -12,7 +12,7 @@ import { codeOf, failureKind, toErrorInfo } from './rotation-failure';
 import { auditRotation } from './rotation-audit';
 import { judgeRoll, undoRotation, type RollVerdict, type UndoOutcome } from './rotation-rollback';
 import { enter, hasWayBack, phaseOf, type StopReason } from './rotation-phase';
-import { nextStep, pastPointOfNoReturn, type RotationRecord } from './rotation-record';
+import { nextStep, type RotationRecord } from './rotation-record';
 import type { RunSignals, StepOutcome } from './step-outcome';
 
 /**

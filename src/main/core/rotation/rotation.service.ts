@@ -11,7 +11,7 @@ import { newSecretKey } from './rotation-keychain';
 import { prepareIntent } from './rotation-intent';
 import { interruptTargetWrites } from './publish-step';
 import { enter, phaseOf } from './rotation-phase';
-import { isFinal, pastPointOfNoReturn, stepStarted, type RotationRecord } from './rotation-record';
+import { isFinal, stepStarted, type RotationRecord } from './rotation-record';
 import { lateTokensOf } from './rotation-rollback';
 import { RotationRunner } from './rotation-runner';
 import { cancellable, retryable, revealable, toView, whyNotCancellable } from './rotation-view';
