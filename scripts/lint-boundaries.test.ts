@@ -51,6 +51,8 @@ describe('layer boundaries enforced by lint', () => {
     ['src/main/web/web-server.ts', "import { app } from 'electron';" + use('app')],
     ['src/main/web/web-server.ts', "import keytar from 'keytar';" + use('keytar')],
     ['src/main/ipc/handle.ts', "import { ipcMain } from 'electron';" + use('ipcMain')],
+    ['src/main/serve.ts', "import { app } from 'electron';" + use('app')],
+    ['src/main/compose.ts', "import keytar from 'keytar';" + use('keytar')],
     ['src/preload/web.ts', "import { ipcRenderer } from 'electron/renderer';" + use('ipcRenderer')],
     ['src/demo/demo.ts', "import keytar from 'keytar';" + use('keytar')],
     // The simulators only in the demo entry.
