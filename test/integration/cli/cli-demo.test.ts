@@ -39,10 +39,14 @@ describe('tokendesk on the demo data set', { timeout: 120_000 }, () => {
     ];
     // The canary scan: no run printed a secret it was not asked for, and no file holds one.
     const printed = cli.leaks(secrets, intendedReveals);
+    // The scan sees a printed secret: each intended reveal counts once when not left out.
+    const revealed = cli.leaks(secrets).length;
     const written = await leaksInDir(stack.dataDir, secrets);
     await removeDataDir(stack);
     await services.close();
     expect(printed).toEqual([]);
+    expect(revealed).toBe(intendedReveals.length);
+    expect(intendedReveals).toHaveLength(2);
     expect(written).toEqual([]);
   });
 
