@@ -8,7 +8,7 @@ import { useStore } from '../store';
 export function RotateButton({ token }: { token: TokenInfo }): ReactNode {
   const { rotatable, active } = useTokenRotation(token);
   const ref = { accountId: token.accountId, tokenId: token.id };
-  const starting = useStore((s) => s.startingRotations.includes(tokenKey(ref)));
+  const starting = useStore((s) => s.startingRotations.has(tokenKey(ref)));
   const startRotation = useStore((s) => s.startRotation);
   const openDialog = useStore((s) => s.openDialog);
 

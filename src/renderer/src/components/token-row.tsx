@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { expiresSoon } from '../lib/relative-date';
 import { useFocusedRow } from '../lib/use-focused-row';
@@ -12,15 +12,24 @@ import { RowSelect } from './row-select';
 import { StatusBadge } from './status-badge';
 import { useTokenEditItems } from './token-edit-items';
 
+/** Where the row sits in a virtualized list: its position for screen readers, its measuring. */
+export interface RowPosition {
+  'aria-rowindex': number;
+  'data-index'?: number | undefined;
+  ref?: ((element: Element | null) => void) | undefined;
+}
+
 interface TokenRowProps {
   token: TokenInfo;
   /** Null when the account's provider is unknown: then nothing can be done to the token. */
   capabilities: Capabilities | null;
   /** The account is managed in the service's dashboard: TokenDesk cannot revoke there. */
   guided: boolean;
+  /** Set when the list draws only the rows in view. */
+  rowProps?: RowPosition | undefined;
 }
 
-export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactNode {
+export function TokenRow({ token, capabilities, guided, rowProps }: TokenRowProps): ReactNode {
   const openDialog = useStore((s) => s.openDialog);
   const copySecret = useStore((s) => s.copySecret);
   const verifyToken = useStore((s) => s.verifyToken);
@@ -34,6 +43,14 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   const soon = token.status === 'active' && expiresSoon(token.expiresAt);
   const ref = { accountId: token.accountId, tokenId: token.id };
   const { ref: rowRef, focused } = useFocusedRow(token);
+  const measure = rowProps === undefined ? undefined : rowProps.ref;
+  const setRow = useCallback(
+    (element: HTMLTableRowElement | null) => {
+      rowRef.current = element;
+      if (measure !== undefined) measure(element);
+    },
+    [rowRef, measure],
+  );
 
   const more: MoreMenuItem[] = [...useTokenEditItems(token, capabilities, guided)];
   // Only a secret TokenDesk holds can be checked: it never asks the service about others.
@@ -63,7 +80,9 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
 
   return (
     <tr
-      ref={rowRef}
+      ref={setRow}
+      aria-rowindex={rowProps === undefined ? undefined : rowProps['aria-rowindex']}
+      data-index={rowProps === undefined ? undefined : rowProps['data-index']}
       data-testid="token-row"
       data-token-id={token.id}
       data-focused={focused ? 'true' : undefined}
