@@ -42,6 +42,8 @@ export default defineConfig(({ command }) => ({
     plugins: [react()],
     build: {
       outDir: resolve(outDir, 'renderer'),
+      // electron-vite leaves bundles unminified; the page loads (and parses) ours on every start.
+      minify: 'esbuild',
       rollupOptions: {
         input: {
           index: resolve(root, 'src/renderer/index.html'),

@@ -2,17 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKestraSim, type KestraSim } from '../sim/kestra/kestra.sim';
+import { BenchKeychain } from './bench-keychain';
 import { createCore, type Core } from '../src/main/core/app-core';
 import { createHttpClient } from '../src/main/core/http/http-client';
 import { silentLogger } from '../src/main/core/log/logger';
 import { kestraAdapter } from '../src/main/core/providers/kestra/kestra.adapter';
-import { RecordingSecretStore } from '../src/main/core/inventory/recording-secret-store';
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 
 export interface BenchWorld {
   core: Core;
   /** The keychain as the core sees it, counting every call. */
-  keychain: RecordingSecretStore;
+  keychain: BenchKeychain;
   sims: KestraSim[];
   accountIds: string[];
   close(): Promise<void>;
@@ -29,7 +29,7 @@ export async function startBenchWorld(options: {
 }): Promise<BenchWorld> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-bench-'));
   const http = createHttpClient({});
-  const keychain = new RecordingSecretStore(new MemorySecretStore());
+  const keychain = new BenchKeychain(new MemorySecretStore());
   const core = createCore({
     dataDir,
     secrets: keychain,

@@ -13,7 +13,8 @@ interface AccountGroupProps {
   searchOnly: boolean;
 }
 
-function emptyText(group: Group, filtering: boolean, searchOnly: boolean): string | null {
+/** What an account without token rows shows instead; null when it has rows. */
+export function emptyText(group: Group, filtering: boolean, searchOnly: boolean): string | null {
   if (group.projects.length > 0) return null;
   const { inventory } = group;
   // Without one successful fetch an empty list says nothing about the account's tokens.

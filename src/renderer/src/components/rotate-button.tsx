@@ -16,7 +16,7 @@ import type { MoreMenuItem } from './more-menu';
 export function RotateButton({ token }: { token: TokenInfo }): ReactNode {
   const { rotatable, active } = useTokenRotation(token);
   const ref = { accountId: token.accountId, tokenId: token.id };
-  const starting = useStore((s) => s.startingRotations.includes(tokenKey(ref)));
+  const starting = useStore((s) => s.startingRotations.has(tokenKey(ref)));
   const startRotation = useStore((s) => s.startRotation);
   const openDialog = useStore((s) => s.openDialog);
   const provider = useStore((s) => selectProviderOf(s, token.accountId));

@@ -8,7 +8,7 @@ import { useStore } from '../store';
 export function RowSelect({ token }: { token: TokenInfo }): ReactNode {
   const { rotatable } = useTokenRotation(token);
   const ref = { accountId: token.accountId, tokenId: token.id };
-  const selected = useStore((s) => s.selectedTokens.includes(tokenKey(ref)));
+  const selected = useStore((s) => s.selectedTokens.has(tokenKey(ref)));
   const toggleSelected = useStore((s) => s.toggleSelected);
   if (!rotatable) return null;
   return (

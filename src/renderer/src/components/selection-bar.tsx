@@ -8,13 +8,13 @@ export function SelectionBar(): ReactNode {
   const selected = useStore((s) => s.selectedTokens);
   const rotateSelected = useStore((s) => s.rotateSelected);
   const clearSelection = useStore((s) => s.clearSelection);
-  if (selected.length === 0) return null;
+  if (selected.size === 0) return null;
 
   // Read at the click: the names the rows have then, for the list of refusals.
   const names = (): Record<string, string> => {
     const state = useStore.getState();
     return Object.fromEntries(
-      selected.map((key) => {
+      [...selected].map((key) => {
         const { accountId, tokenId } = refOfKey(key);
         const token = selectToken(state, accountId, tokenId);
         return [key, token === undefined ? tokenId : token.name];
@@ -24,7 +24,7 @@ export function SelectionBar(): ReactNode {
   return (
     <div className="selection-bar" role="region" aria-label="Selected tokens">
       <span data-testid="selection-count">
-        {selected.length === 1 ? '1 token selected' : `${selected.length} tokens selected`}
+        {selected.size === 1 ? '1 token selected' : `${selected.size} tokens selected`}
       </span>
       <button type="button" className="primary small" onClick={() => void rotateSelected(names())}>
         Rotate selected

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useCallback, useId, type ReactNode } from 'react';
 import { leaseReason } from '../../../shared/lease';
 import type { Capabilities, TokenInfo } from '../../../shared/model';
 import { expiresSoon } from '../lib/relative-date';
@@ -13,15 +13,24 @@ import { RowSelect } from './row-select';
 import { StatusBadge } from './status-badge';
 import { leasedItem, useTokenEditItems } from './token-edit-items';
 
+/** Where the row sits in a virtualized list: its position for screen readers, its measuring. */
+export interface RowPosition {
+  'aria-rowindex': number;
+  'data-index'?: number | undefined;
+  ref?: ((element: Element | null) => void) | undefined;
+}
+
 interface TokenRowProps {
   token: TokenInfo;
   /** Null when the account's provider is unknown: then nothing can be done to the token. */
   capabilities: Capabilities | null;
   /** The account is managed in the service's dashboard: TokenDesk cannot revoke there. */
   guided: boolean;
+  /** Set when the list draws only the rows in view. */
+  rowProps?: RowPosition | undefined;
 }
 
-export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactNode {
+export function TokenRow({ token, capabilities, guided, rowProps }: TokenRowProps): ReactNode {
   const openDialog = useStore((s) => s.openDialog);
   const copySecret = useStore((s) => s.copySecret);
   const verifyToken = useStore((s) => s.verifyToken);
@@ -37,6 +46,14 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
   const { ref: rowRef, focused } = useFocusedRow(token);
   const leaseId = useId();
   const leased = token.leasedBy === null ? null : leaseReason(token.leasedBy);
+  const measure = rowProps === undefined ? undefined : rowProps.ref;
+  const setRow = useCallback(
+    (element: HTMLTableRowElement | null) => {
+      rowRef.current = element;
+      if (measure !== undefined) measure(element);
+    },
+    [rowRef, measure],
+  );
 
   const more: MoreMenuItem[] = [
     ...useTokenEditItems(token, capabilities, guided),
@@ -71,7 +88,9 @@ export function TokenRow({ token, capabilities, guided }: TokenRowProps): ReactN
 
   return (
     <tr
-      ref={rowRef}
+      ref={setRow}
+      aria-rowindex={rowProps === undefined ? undefined : rowProps['aria-rowindex']}
+      data-index={rowProps === undefined ? undefined : rowProps['data-index']}
       data-testid="token-row"
       data-token-id={token.id}
       data-focused={focused ? 'true' : undefined}

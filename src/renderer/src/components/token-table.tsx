@@ -1,8 +1,16 @@
 import { useMemo, type ReactNode } from 'react';
 import { isFiltering, type TokenFilters } from '../lib/token-filters';
 import { groupTokens } from '../lib/token-groups';
+import { listRows } from '../lib/token-list-rows';
 import { useStore } from '../store';
-import { AccountGroup, tokenColumnCount } from './account-group';
+import { AccountGroup, emptyText, tokenColumnCount } from './account-group';
+import { VirtualTokenRows } from './virtual-token-rows';
+
+/**
+ * Up to this many rows every row is in the DOM (find-in-page and printing see them all); beyond
+ * it only the rows in view are, so ten thousand tokens cost what a screenful does.
+ */
+export const VIRTUALIZE_FROM = 200;
 
 export function TokenTable(): ReactNode {
   const accounts = useStore((s) => s.accounts);
@@ -23,11 +31,16 @@ export function TokenTable(): ReactNode {
   );
   const filtering = isFiltering(filters);
   const searchOnly = filtering && !isFiltering({ ...filters, text: '' });
+  const rows = useMemo(
+    () => listRows(groups, (group) => emptyText(group, filtering, searchOnly)),
+    [groups, filtering, searchOnly],
+  );
+  const virtual = rows.length > VIRTUALIZE_FROM;
 
   return (
-    <table className="token-table">
+    <table className="token-table" aria-rowcount={virtual ? rows.length + 1 : undefined}>
       <thead>
-        <tr>
+        <tr aria-rowindex={virtual ? 1 : undefined}>
           <th scope="col">Name</th>
           <th scope="col">Prefix</th>
           <th scope="col">Project</th>
@@ -47,14 +60,18 @@ export function TokenTable(): ReactNode {
           </tr>
         </tbody>
       ) : null}
-      {groups.map((group) => (
-        <AccountGroup
-          key={group.account.id}
-          group={group}
-          filtering={filtering}
-          searchOnly={searchOnly}
-        />
-      ))}
+      {virtual ? (
+        <VirtualTokenRows rows={rows} firstRowIndex={2} />
+      ) : (
+        groups.map((group) => (
+          <AccountGroup
+            key={group.account.id}
+            group={group}
+            filtering={filtering}
+            searchOnly={searchOnly}
+          />
+        ))
+      )}
     </table>
   );
 }

@@ -2,16 +2,11 @@ import type { RotationView, TokenInfo } from '../../../shared/model';
 import { useStore, type StoreState } from '../store';
 import { selectAccount, selectProviderOf } from '../store/selectors';
 import { canRotate } from './rotation-ability';
-import { isUnfinished } from './rotation-state';
+import { tokenKey } from './token-key';
 
 /** The unfinished rotation that replaces this token, or that this token came from. */
 export function selectRotationOf(state: StoreState, token: TokenInfo): RotationView | undefined {
-  return Object.values(state.rotations).find(
-    (view) =>
-      view.accountId === token.accountId &&
-      (view.oldTokenId === token.id || view.newTokenId === token.id) &&
-      isUnfinished(view),
-  );
+  return state.rotationByToken.get(tokenKey({ accountId: token.accountId, tokenId: token.id }));
 }
 
 export interface TokenRotation {

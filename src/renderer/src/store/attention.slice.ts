@@ -1,10 +1,12 @@
 import type {
+  AttentionItem,
   AttentionList,
   AuditGroup,
   Reminder,
   Timeline,
 } from '../../../shared/attention-model';
 import { attempt, call } from '../lib/api';
+import { tokenKey } from '../lib/token-key';
 import type { SliceCreator } from './store.types';
 import type { TokenRef } from './tokens.slice';
 
@@ -17,6 +19,8 @@ export interface AttentionSlice {
   view: View;
   /** Null until first loaded: main judges attention by its own clock and rules. */
   attention: AttentionList | null;
+  /** The attention items by `accountId/tokenId`, so a row finds its own in one lookup. */
+  attentionByToken: ReadonlyMap<string, AttentionItem>;
   audit: AuditGroup[] | null;
   timeline: Timeline | null;
   /** The token a reminder, a timeline entry or an item asked to show in the list. */
@@ -42,6 +46,7 @@ export interface AttentionSlice {
 export const createAttentionSlice: SliceCreator<AttentionSlice> = (set, get) => ({
   view: 'tokens',
   attention: null,
+  attentionByToken: new Map(),
   audit: null,
   timeline: null,
   focusedToken: null,
@@ -51,7 +56,7 @@ export const createAttentionSlice: SliceCreator<AttentionSlice> = (set, get) => 
 
   loadAttention: async () => {
     const attention = await call((api) => api.attention.list());
-    set({ attention });
+    set({ attention, attentionByToken: indexAttention(attention) });
   },
 
   loadAudit: async () => {
@@ -149,3 +154,7 @@ export const createAttentionSlice: SliceCreator<AttentionSlice> = (set, get) => 
   dismissReminder: (reminder) =>
     set((state) => ({ pageReminders: state.pageReminders.filter((r) => r !== reminder) })),
 });
+
+function indexAttention(list: AttentionList): ReadonlyMap<string, AttentionItem> {
+  return new Map(list.items.map((item) => [tokenKey(item), item]));
+}

@@ -38,10 +38,10 @@ describe('rotation slice', () => {
   it('starts a rotation and opens its progress', async () => {
     fakeApi.rotation.start.mockResolvedValueOnce({ rotationId: 'rot-9' });
     const starting = state().startRotation(ref, 'ci-deploy');
-    expect(state().startingRotations).toEqual(['acc-work/tok-1']);
+    expect([...state().startingRotations]).toEqual(['acc-work/tok-1']);
     await starting;
     expect(fakeApi.rotation.start).toHaveBeenCalledWith(ref);
-    expect(state().startingRotations).toEqual([]);
+    expect(state().startingRotations.size).toBe(0);
     expect(state().dialog).toEqual({ kind: 'rotation', rotationId: 'rot-9' });
   });
 
@@ -62,7 +62,7 @@ describe('rotation slice', () => {
     state().toggleSelected({ accountId: 'a', tokenId: '2' });
     state().toggleSelected({ accountId: 'b', tokenId: '3' });
     state().toggleSelected({ accountId: 'a', tokenId: '2' });
-    expect(state().selectedTokens).toEqual(['a/1', 'b/3']);
+    expect([...state().selectedTokens]).toEqual(['a/1', 'b/3']);
     fakeApi.rotation.start
       .mockResolvedValueOnce({ rotationId: 'r1' })
       .mockRejectedValueOnce(rejection('UNSUPPORTED', 'Cannot rotate here.'));
@@ -76,7 +76,7 @@ describe('rotation slice', () => {
     expect(state().rotationStartProblems).toEqual([
       { tokenName: 'three', message: 'Cannot rotate here.' },
     ]);
-    expect(state().selectedTokens).toEqual([]);
+    expect(state().selectedTokens.size).toBe(0);
     expect(state().dialog).toEqual({ kind: 'rotations' });
     expect(fakeApi.rotation.list).toHaveBeenCalled();
   });

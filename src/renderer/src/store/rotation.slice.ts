@@ -14,10 +14,12 @@ export interface RotationStartProblem {
 export interface RotationSlice {
   /** What main last reported of each rotation, keyed by rotation id. Never a secret. */
   rotations: Record<string, RotationView>;
+  /** The unfinished rotation of each token it replaces or creates, by `accountId/tokenId`. */
+  rotationByToken: ReadonlyMap<string, RotationView>;
   /** Tokens whose rotation is being started (the checks before the journal run on the service). */
-  startingRotations: string[];
-  /** The rows picked for "Rotate selected", as `accountId/tokenId`. */
-  selectedTokens: string[];
+  startingRotations: ReadonlySet<string>;
+  /** The rows picked for "Rotate selected", as `accountId/tokenId`, in the order picked. */
+  selectedTokens: ReadonlySet<string>;
   rotationStartProblems: RotationStartProblem[];
   loadRotations: () => Promise<void>;
   /** Takes a progress event or an action's answer; an older view never replaces a newer one. */
@@ -41,11 +43,11 @@ function newer(current: RotationView | undefined, incoming: RotationView): boole
 
 export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
   const upsert = (view: RotationView): void => {
-    set((state) =>
-      newer(state.rotations[view.rotationId], view)
-        ? { rotations: { ...state.rotations, [view.rotationId]: view } }
-        : state,
-    );
+    set((state) => {
+      if (!newer(state.rotations[view.rotationId], view)) return state;
+      const rotations = { ...state.rotations, [view.rotationId]: view };
+      return { rotations, rotationByToken: indexRotations(rotations) };
+    });
   };
 
   /** Starts without opening anything; the rotation id, or the reason it did not start. */
@@ -54,11 +56,11 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
     expiry?: Expiry,
   ): Promise<{ ok: true; rotationId: string } | { ok: false; message: string }> => {
     const key = tokenKey(ref);
-    set((state) => ({ startingRotations: [...state.startingRotations, key] }));
+    set((state) => ({ startingRotations: withKey(state.startingRotations, key) }));
     const outcome = await attempt((api) =>
       api.rotation.start(expiry === undefined ? ref : { ...ref, expiry }),
     );
-    set((state) => ({ startingRotations: state.startingRotations.filter((k) => k !== key) }));
+    set((state) => ({ startingRotations: withoutKey(state.startingRotations, key) }));
     return outcome.ok
       ? { ok: true, rotationId: outcome.value.rotationId }
       : { ok: false, message: outcome.error.message };
@@ -66,8 +68,9 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
 
   return {
     rotations: {},
-    startingRotations: [],
-    selectedTokens: [],
+    rotationByToken: new Map(),
+    startingRotations: new Set(),
+    selectedTokens: new Set(),
     rotationStartProblems: [],
 
     loadRotations: async () => {
@@ -87,8 +90,8 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
     },
 
     rotateSelected: async (names) => {
-      const keys = get().selectedTokens;
-      set({ selectedTokens: [], rotationStartProblems: [] });
+      const keys = [...get().selectedTokens];
+      set({ selectedTokens: new Set(), rotationStartProblems: [] });
       const problems: RotationStartProblem[] = [];
       // One after another: the core checks each account's starts in turn anyway, and a
       // refusal (e.g. a full account) then names the token it is about.
@@ -105,13 +108,13 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get) => {
     toggleSelected: (ref) => {
       const key = tokenKey(ref);
       set((state) => ({
-        selectedTokens: state.selectedTokens.includes(key)
-          ? state.selectedTokens.filter((k) => k !== key)
-          : [...state.selectedTokens, key],
+        selectedTokens: state.selectedTokens.has(key)
+          ? withoutKey(state.selectedTokens, key)
+          : withKey(state.selectedTokens, key),
       }));
     },
 
-    clearSelection: () => set({ selectedTokens: [] }),
+    clearSelection: () => set({ selectedTokens: new Set() }),
 
     provideRotationSecret: async (rotationId, secret) => {
       upsert(await call((api) => api.rotation.provideSecret({ rotationId, secret })));
@@ -136,4 +139,28 @@ export function unfinishedRotations(rotations: Record<string, RotationView>): Ro
   return Object.values(rotations)
     .filter(isUnfinished)
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+function withKey(keys: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  return new Set([...keys, key]);
+}
+
+function withoutKey(keys: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(keys);
+  next.delete(key);
+  return next;
+}
+
+function indexRotations(
+  rotations: Record<string, RotationView>,
+): ReadonlyMap<string, RotationView> {
+  const byToken = new Map<string, RotationView>();
+  for (const view of Object.values(rotations)) {
+    if (!isUnfinished(view)) continue;
+    byToken.set(tokenKey({ accountId: view.accountId, tokenId: view.oldTokenId }), view);
+    if (view.newTokenId !== null) {
+      byToken.set(tokenKey({ accountId: view.accountId, tokenId: view.newTokenId }), view);
+    }
+  }
+  return byToken;
 }
