@@ -122,16 +122,18 @@ export function createCore(deps: CoreDeps) {
 
   // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
   // through the same service the publish:* channels use.
+  const home = deps.importEnvironment ? deps.importEnvironment.home : homedir();
+  const targetCredentials = new TargetCredentials(registry, ledger, deps.secrets);
   const publishing = new PublishService({
     bindings,
-    credentials: new TargetCredentials(registry, ledger, deps.secrets),
+    credentials: targetCredentials,
     registry,
     ledger,
     secrets: deps.secrets,
     http: deps.http,
     clock,
     log: deps.log,
-    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    home,
     leases,
   });
 
@@ -175,8 +177,8 @@ export function createCore(deps: CoreDeps) {
     leases,
     log: deps.log,
     http: deps.http,
-    credentials: new TargetCredentials(registry, ledger, deps.secrets),
-    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    credentials: targetCredentials,
+    home,
   });
 
   const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
