@@ -125,16 +125,18 @@ export function createCore(deps: CoreDeps) {
 
   // Where a token's secret is copied to (CI secrets, .env files): the rotation engine publishes
   // through the same service the publish:* channels use.
+  const home = deps.importEnvironment ? deps.importEnvironment.home : homedir();
+  const targetCredentials = new TargetCredentials(registry, ledger, secrets);
   const publishing = new PublishService({
     bindings,
-    credentials: new TargetCredentials(registry, ledger, secrets),
+    credentials: targetCredentials,
     registry,
     ledger,
     secrets,
     http: deps.http,
     clock,
     log: deps.log,
-    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    home,
     leases,
   });
 
@@ -178,8 +180,8 @@ export function createCore(deps: CoreDeps) {
     leases,
     log: deps.log,
     http: deps.http,
-    credentials: new TargetCredentials(registry, ledger, secrets),
-    home: deps.importEnvironment ? deps.importEnvironment.home : homedir(),
+    credentials: targetCredentials,
+    home,
   });
 
   // Rotations whose create or roll got no clear answer look at every fresh list of the account.

@@ -103,12 +103,19 @@ export class RotationLeases {
   }
 
   private load(): Promise<void> {
-    this.loaded ??= this.journal.list().then((records) => {
-      for (const record of records) {
-        if (this.seen.has(record.rotationId) || isFinal(record)) continue;
-        this.holders.set(record.rotationId, holderOf(record));
-      }
-    });
+    this.loaded ??= this.journal.list().then(
+      (records) => {
+        for (const record of records) {
+          if (this.seen.has(record.rotationId) || isFinal(record)) continue;
+          this.holders.set(record.rotationId, holderOf(record));
+        }
+      },
+      (error: unknown) => {
+        // Unreadable now (the folder locked, say): the next question reads it again.
+        this.loaded = null;
+        throw error;
+      },
+    );
     return this.loaded;
   }
 

@@ -24,13 +24,20 @@ export function RotateButton({ token }: { token: TokenInfo }): ReactNode {
     canCreateReplacement(token, selectAccount(s, token.accountId), provider),
   );
 
-  if (active !== undefined) {
+  // Main's lease says so even before this window has heard of the rotation (after a restart).
+  const rotationId =
+    active !== undefined
+      ? active.rotationId
+      : token.leasedBy === null
+        ? null
+        : token.leasedBy.rotationId;
+  if (rotationId !== null) {
     return (
       <button
         type="button"
         className="small rotation-open"
         aria-label={`Show rotation of ${token.name}`}
-        onClick={() => openDialog({ kind: 'rotation', rotationId: active.rotationId })}
+        onClick={() => openDialog({ kind: 'rotation', rotationId })}
       >
         Rotating…
       </button>

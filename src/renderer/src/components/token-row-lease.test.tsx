@@ -42,6 +42,10 @@ describe('a token held by an unfinished rotation', () => {
     expect(describedBy(revoke)).toBe(reason);
     await user.click(revoke);
     expect(useStore.getState().dialog).toBeNull();
+    // Rotate is no choice either: the button leads to the rotation that holds the token.
+    expect(screen.queryByRole('button', { name: 'Rotate ci-deploy' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show rotation of ci-deploy' }));
+    expect(useStore.getState().dialog).toEqual({ kind: 'rotation', rotationId: 'rot-1' });
   });
 
   it('disables the changes in the More menu with the reason', async () => {
