@@ -146,6 +146,7 @@ export function createCore(deps: CoreDeps) {
     log: deps.log,
     emit,
     checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+    tellRecovered: (notice) => notices.rotationRecovered(notice),
   });
 
   const attentionStore = new AttentionStore(deps.dataDir, onRecovered);
