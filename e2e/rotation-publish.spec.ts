@@ -122,6 +122,8 @@ test('a restart after a rotation was killed tells what recovery did', async ({
   target,
   kestra,
 }) => {
+  // Three launches of the app, each waiting for its recovery.
+  test.setTimeout(180_000);
   // Its own data dir and launches: the app is killed in the middle of the rotation.
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-e2e-killed-'));
   const project = await mkdtemp(join(tmpdir(), 'tokendesk-e2e-project-'));
