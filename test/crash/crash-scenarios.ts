@@ -167,7 +167,7 @@ export function crashScenarios(): CrashScenario[] {
         ...kestraRoutes,
         'publish-github-actions': { sim: 'github', route: 'putRepoSecret' },
       },
-      secondCrashAfter: ['publish:target-journaled#1', 'rollback:started#1'],
+      secondCrashAfter: ['publish:target-journaled#1', 'call:publish-github-actions#1'],
       setUp: kestraPublishWorld,
     },
     {
