@@ -372,6 +372,8 @@ export class TokenDeskPage {
       | {
           kind: 'GitHub Actions secret';
           repository: string;
+          /** An environment's secret instead of the repository's. */
+          environment?: string;
           secretName: string;
           credential: string;
         }
@@ -383,6 +385,9 @@ export class TokenDeskPage {
     await form.getByLabel('Target', { exact: true }).selectOption({ label: target.kind });
     if (target.kind === 'GitHub Actions secret') {
       await form.getByLabel('Repository', { exact: true }).fill(target.repository);
+      if (target.environment !== undefined) {
+        await form.getByLabel(/^Environment/).fill(target.environment);
+      }
       await form.getByLabel('Secret name', { exact: true }).fill(target.secretName);
       await form
         .getByLabel('GitHub token', { exact: true })

@@ -12,7 +12,7 @@ import {
   PublishTargetResultSchema,
   RotationViewSchema,
   ProviderKindSchema,
-  RecoveredFileNoticeSchema,
+  AppNoticeSchema,
   TokenInfoSchema,
   id,
   longText,
@@ -50,7 +50,7 @@ export const contract = {
     }),
   },
   /** Damaged state files recovered since start that the user has not dismissed yet. */
-  'app:notices': { args: noArgs, result: z.array(RecoveredFileNoticeSchema) },
+  'app:notices': { args: noArgs, result: z.array(AppNoticeSchema) },
   'app:dismissNotice': {
     args: z.object({ noticeId: id }).strict(),
     result: z.object({ dismissed: z.literal(true) }),
@@ -257,8 +257,8 @@ export const contract = {
 
 /** Pushes from main to the renderer. */
 export const events = {
-  /** A state file was found damaged and recovered while the app runs. */
-  'app:notice': RecoveredFileNoticeSchema,
+  /** A state file was found damaged and recovered, or a rotation was resumed or undone on start. */
+  'app:notice': AppNoticeSchema,
   'inventory:changed': AccountInventorySchema,
   /** After every step of a rotation (and every change of its state). */
   'rotation:progress': RotationViewSchema,

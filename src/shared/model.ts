@@ -413,3 +413,29 @@ export const RecoveredFileNoticeSchema = z.object({
   at: isoDate,
 });
 export type RecoveredFileNotice = z.infer<typeof RecoveredFileNoticeSchema>;
+
+/**
+ * A rotation TokenDesk resumed or undid on start, after it had stopped in the middle of it: what
+ * became of the token, and which secret each of its publish targets holds now.
+ */
+export const RotationRecoveredNoticeSchema = z.object({
+  id,
+  kind: z.literal('rotation-recovered'),
+  rotationId: id,
+  accountLabel: shortText,
+  tokenName: shortText,
+  /** rotated: finished; undone: the old token is current again; revoke-pending: the new token is
+   * current, the old one still to revoke; needs-you: stopped for the user (`detail` says why). */
+  outcome: z.enum(['rotated', 'undone', 'revoke-pending', 'needs-you']),
+  targets: z.array(z.object({ target: longText, holds: z.enum(['old', 'new', 'unknown']) })),
+  detail: longText.nullable(),
+  at: isoDate,
+});
+export type RotationRecoveredNotice = z.infer<typeof RotationRecoveredNoticeSchema>;
+
+/** What the notice bar keeps until the user dismisses it, across restarts. */
+export const AppNoticeSchema = z.discriminatedUnion('kind', [
+  RecoveredFileNoticeSchema,
+  RotationRecoveredNoticeSchema,
+]);
+export type AppNotice = z.infer<typeof AppNoticeSchema>;

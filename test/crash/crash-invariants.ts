@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
 import { RotationJournal } from '../../src/main/core/rotation/rotation-journal';
+import { AppNoticeSchema } from '../../src/shared/model';
 import type { KeytarSecretStore } from '../../src/main/platform/keytar-secret-store';
 import { filesContaining } from '../../e2e/support/secret-scan';
 import type { CrashWorld, ServiceTokenFacts } from './crash-scenarios';
@@ -18,6 +22,7 @@ function rotationMade(token: ServiceTokenFacts): boolean {
  * 3. the old token is current (rolled back: active, secret kept) or revoked (done: secret gone);
  * 4. every journal ends done or rolled-back;
  * 5. no secret in any file of the data dir;
+ * 6. every publish target holds a live token's secret, or a notice the user sees names it;
  * and, so nothing is silently stale or locked out: the keychain holds no secret of a dead token,
  * and the account's `manage` credential is a live token.
  */
@@ -72,9 +77,37 @@ export async function invariantViolations(
     violations.push("the account's management credential is not a live token");
   }
 
+  if (world.publishedSecrets !== undefined) {
+    const live = new Set(tokens.filter((t) => t.active).map((t) => t.secret));
+    const told = await toldTargets(world.dataDir);
+    for (const { target, secret } of await world.publishedSecrets()) {
+      if (secret !== undefined && live.has(secret)) continue;
+      if (!told.has(target)) {
+        violations.push(`${target} holds no live token's secret and no notice says so`);
+      }
+    }
+  }
+
   for (const token of tokens) {
     const files = await filesContaining(world.dataDir, token.secret);
     for (const file of files) violations.push(`a secret is written in ${file}`);
   }
   return violations;
+}
+
+/** The targets a rotation-recovered notice tells the user may not hold a working secret. */
+async function toldTargets(dataDir: string): Promise<Set<string>> {
+  const text = await readFile(join(dataDir, 'notices.json'), 'utf8').catch(() => null);
+  if (text === null) return new Set();
+  const parsed = z
+    .object({ notices: z.array(AppNoticeSchema) })
+    .safeParse(JSON.parse(text) as unknown);
+  if (!parsed.success) return new Set();
+  return new Set(
+    parsed.data.notices.flatMap((notice) =>
+      notice.kind === 'rotation-recovered'
+        ? notice.targets.filter((t) => t.holds === 'unknown').map((t) => t.target)
+        : [],
+    ),
+  );
 }

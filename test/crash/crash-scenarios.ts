@@ -7,13 +7,20 @@ import type { SimServer } from '../../sim/common/sim-types';
 import { startKestraSim } from '../../sim/kestra/kestra.sim';
 import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from '../../sim/kestra/kestra-seeds';
 import { podstackWorld } from './podstack-world';
+import { kestraPublishWorld } from './publish-crash-world';
 import { gitlabRoutes, gitlabWorld } from './gitlab-crash-world';
 import { clearKeychain, startRotationStack } from './rotation-stack';
 import type { KeytarSecretStore } from '../../src/main/platform/keytar-secret-store';
 
-/** The service operations the engine announces as `call:<operation>` checkpoints. */
+/**
+ * The service operations the engine announces as `call:<operation>` checkpoints; a publish
+ * target's write is `call:publish-<target kind>`.
+ */
 export type ServiceOperation =
-  'listTokens' | 'createToken' | 'verify' | 'revokeToken' | 'rollToken';
+  'listTokens' | 'createToken' | 'verify' | 'revokeToken' | 'rollToken' | 'publish-github-actions';
+
+/** A route to hang for a mid-call kill: on the service's simulator, or on a publish target's. */
+export type HangRoute = string | { sim: string; route: string };
 
 /** A token at the service, as the invariants need it (the simulator knows the secret). */
 export interface ServiceTokenFacts {
@@ -27,6 +34,8 @@ export interface ServiceTokenFacts {
 /** One prepared account with one token to rotate, fresh for every kill trial. */
 export interface CrashWorld {
   sim: SimServer;
+  /** The simulators of publish targets (GitHub…), by name. */
+  publishSims?: Record<string, SimServer>;
   dataDir: string;
   keychainService: string;
   accountId: string;
@@ -39,6 +48,8 @@ export interface CrashWorld {
   /** Tokens TokenDesk is answerable for: it created them, or it manages the account with them. */
   isTokenDeskToken(token: ServiceTokenFacts): boolean;
   serviceTokens(): ServiceTokenFacts[];
+  /** What each publish target holds now, by the name the user knows it by. */
+  publishedSecrets?(): Promise<Array<{ target: string; secret: string | undefined }>>;
   tearDown(secrets: KeytarSecretStore): Promise<void>;
 }
 
@@ -48,7 +59,7 @@ export interface CrashScenario {
   /** Why the scenario cannot run yet, or null. */
   unavailable: string | null;
   /** The simulator route each service operation uses: mid-call kills hang exactly that route. */
-  routes: Partial<Record<ServiceOperation, string>>;
+  routes: Partial<Record<ServiceOperation, HangRoute>>;
   /** Points after which a second crash is tried in every step of the recovery run. */
   secondCrashAfter: string[];
   setUp(): Promise<CrashWorld>;
@@ -147,6 +158,17 @@ export function crashScenarios(): CrashScenario[] {
       routes: kestraRoutes,
       secondCrashAfter: ['promote:previous-kept#1'],
       setUp: () => kestraWorld('management'),
+    },
+    {
+      name: 'kestra overlap, published to a GitHub secret and a .env file',
+      method: 'overlap',
+      unavailable: null,
+      routes: {
+        ...kestraRoutes,
+        'publish-github-actions': { sim: 'github', route: 'putRepoSecret' },
+      },
+      secondCrashAfter: ['publish:target-journaled#1', 'call:publish-github-actions#1'],
+      setUp: kestraPublishWorld,
     },
     {
       name: 'gitlab roll',

@@ -13,10 +13,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mapWithConcurrency } from '../../src/main/core/util/concurrency';
 import { KeytarSecretStore } from '../../src/main/platform/keytar-secret-store';
+import type { SimServer } from '../../sim/common/sim-types';
 import {
   crashScenarios,
   type CrashScenario,
   type CrashWorld,
+  type HangRoute,
   type ServiceOperation,
 } from './crash-scenarios';
 import { invariantViolations } from './crash-invariants';
@@ -30,8 +32,17 @@ interface Kill {
   /** `<checkpoint>#<n>`. */
   point: string;
   /** Kill while this simulator route holds the request open, rather than just before it. */
-  hangRoute?: string;
+  hangRoute?: HangRoute;
 }
+
+function hangSim(world: CrashWorld, hang: HangRoute): SimServer {
+  if (typeof hang === 'string') return world.sim;
+  const sim = world.publishSims?.[hang.sim];
+  if (sim === undefined) throw new Error(`no ${hang.sim} simulator in this world`);
+  return sim;
+}
+
+const routeOf = (hang: HangRoute): string => (typeof hang === 'string' ? hang : hang.route);
 
 type Plan = Kill[];
 
@@ -51,7 +62,7 @@ function envOf(world: CrashWorld, action: WorkerEnv['action']): WorkerEnv {
 
 function label(plan: Plan): string {
   return plan
-    .map((k) => (k.hangRoute === undefined ? k.point : `${k.point} (in ${k.hangRoute})`))
+    .map((k) => (k.hangRoute === undefined ? k.point : `${k.point} (in ${routeOf(k.hangRoute)})`))
     .join(' → ');
 }
 
@@ -60,13 +71,13 @@ function tracedPoints(worker: WorkerProcess): string[] {
 }
 
 /** Waits until the simulator holds a request open, or the worker ended without sending one. */
-async function untilHanging(world: CrashWorld, worker: WorkerProcess): Promise<boolean> {
+async function untilHanging(sim: SimServer, worker: WorkerProcess): Promise<boolean> {
   let ended = false;
   void worker.exited().then(() => {
     ended = true;
   });
   for (let waited = 0; waited < HANG_WAIT_MS; waited += 20) {
-    if (world.sim.state().hanging > 0) return true;
+    if (sim.state().hanging > 0) return true;
     if (ended) return false;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -90,14 +101,16 @@ async function runPlan(scenario: CrashScenario, plan: Plan): Promise<string[]> {
         return problems;
       }
       if (kill.hangRoute !== undefined) {
-        world.sim.injectFailure({ route: kill.hangRoute, kind: 'timeout' });
+        const sim = hangSim(world, kill.hangRoute);
+        sim.injectFailure({ route: routeOf(kill.hangRoute), kind: 'timeout' });
         worker.resume();
-        if (!(await untilHanging(world, worker))) {
-          problems.push(`the request to ${kill.hangRoute} never reached the service`);
+        if (!(await untilHanging(sim, worker))) {
+          problems.push(`the request to ${routeOf(kill.hangRoute)} never reached the service`);
         }
       }
       await worker.kill();
       world.sim.clearFailures();
+      for (const sim of Object.values(world.publishSims ?? {})) sim.clearFailures();
     }
     const recovery = new WorkerProcess(envOf(world, 'recover'));
     const { code } = await recovery.exited();
@@ -146,7 +159,7 @@ function killsAt(points: readonly string[], scenario: CrashScenario): Kill[] {
   const kills: Kill[] = [];
   for (const point of points) {
     kills.push({ point });
-    const call = /^call:([A-Za-z]+)#/.exec(point);
+    const call = /^call:([A-Za-z-]+)#/.exec(point);
     const route = call === null ? undefined : scenario.routes[call[1] as ServiceOperation];
     if (route !== undefined) kills.push({ point, hangRoute: route });
   }

@@ -5,6 +5,7 @@ import { createHttpClient } from '../../src/main/core/http/http-client';
 import type { HttpClient } from '../../src/main/core/http/http-client.types';
 import { createLogger, fileLogWriter, type FileLogWriter } from '../../src/main/core/log/logger';
 import type { ProviderAdapter } from '../../src/main/core/providers/provider-adapter';
+import { githubAdapter } from '../../src/main/core/providers/github/github.adapter';
 import { gitlabAdapter } from '../../src/main/core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 import { podstackAdapter } from '../../src/main/core/providers/podstack/podstack.adapter';
@@ -22,6 +23,7 @@ import type { Envelope } from '../../src/shared/contract';
  */
 export const crashAdapters: Record<string, ProviderAdapter> = {
   kestra: kestraAdapter,
+  github: githubAdapter,
   gitlab: gitlabAdapter,
   podstack: podstackAdapter,
   teraswitch: teraswitchAdapter,

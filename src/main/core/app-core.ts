@@ -161,6 +161,7 @@ export function createCore(deps: CoreDeps) {
       log: deps.log,
       emit,
       checkpoint: deps.rotationCheckpoint ?? noCheckpoint,
+      tellRecovered: (notice) => notices.rotationRecovered(notice),
     },
     leases,
   );

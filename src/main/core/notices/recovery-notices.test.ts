@@ -1,7 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppNotice, RecoveredFileNotice } from '../../../shared/model';
 import { addFakeAccount, createTestCore, type TestCore } from '../test-support/test-core';
+
+function fileNotices(notices: readonly AppNotice[]): RecoveredFileNotice[] {
+  return notices.filter((notice) => notice.kind === 'recovered-file');
+}
 
 /** Two accounts saved, then accounts.json damaged: its backup holds the first one only. */
 async function damagedAccounts(t: TestCore): Promise<void> {
@@ -22,7 +27,7 @@ describe('recovered state files become notices', () => {
     const accounts = await t.core.accounts.list();
     expect(accounts.map((a) => a.label)).toEqual(['Work']);
 
-    const notices = await t.core.notices.list();
+    const notices = fileNotices(await t.core.notices.list());
     expect(notices).toEqual([
       expect.objectContaining({
         kind: 'recovered-file',
@@ -46,7 +51,7 @@ describe('recovered state files become notices', () => {
     await writeFile(join(t.dataDir, 'accounts.json'), '[]');
 
     expect(await t.core.accounts.list()).toEqual([]);
-    const restored = (await t.core.notices.list()).map((n) => [n.file, n.restoredFrom]);
+    const restored = fileNotices(await t.core.notices.list()).map((n) => [n.file, n.restoredFrom]);
     expect(restored).toEqual([['accounts.json', 'defaults']]);
   });
 
@@ -55,7 +60,7 @@ describe('recovered state files become notices', () => {
     await damagedAccounts(first);
     const beforeQuit = await createTestCore({ dataDir: first.dataDir });
     await beforeQuit.core.accounts.list();
-    const [notice] = await beforeQuit.core.notices.list();
+    const [notice] = fileNotices(await beforeQuit.core.notices.list());
     expect(notice?.file).toBe('accounts.json');
 
     const afterRestart = await createTestCore({ dataDir: first.dataDir });
@@ -74,7 +79,7 @@ describe('recovered state files become notices', () => {
     t = await createTestCore({ dataDir: t.dataDir });
     await t.core.accounts.list();
     const announced = t.events.find((e) => e.event === 'app:notice');
-    expect(announced?.payload.file).toBe('accounts.json');
+    expect(announced?.payload).toMatchObject({ kind: 'recovered-file', file: 'accounts.json' });
     await t.core.notices.dismiss(announced?.payload.id ?? '');
 
     t = await createTestCore({ dataDir: t.dataDir });
@@ -86,7 +91,7 @@ describe('recovered state files become notices', () => {
     await damagedAccounts(t);
     t = await createTestCore({ dataDir: t.dataDir });
     await t.core.accounts.list();
-    const [notice] = await t.core.notices.list();
+    const [notice] = fileNotices(await t.core.notices.list());
 
     const saved: unknown = JSON.parse(await readFile(join(t.dataDir, 'notices.json'), 'utf8'));
     expect(saved).toEqual({ version: 1, notices: [notice] });
@@ -96,7 +101,7 @@ describe('recovered state files become notices', () => {
     t = await createTestCore();
     await writeFile(join(t.dataDir, 'notices.json'), '{"version": 1, "noti');
 
-    const notices = await t.core.notices.list();
+    const notices = fileNotices(await t.core.notices.list());
     expect(notices.map((n) => [n.file, n.restoredFrom])).toEqual([['notices.json', 'defaults']]);
     t = await createTestCore({ dataDir: t.dataDir });
     expect(await t.core.notices.list()).toEqual(notices);
@@ -109,7 +114,7 @@ describe('recovered state files become notices', () => {
     await writeFile(join(t.dataDir, 'accounts.json'), '[]');
 
     expect(await t.core.accounts.list()).toEqual([]);
-    const notices = await t.core.notices.list();
+    const notices = fileNotices(await t.core.notices.list());
     expect(notices.map((n) => n.file)).toEqual(['accounts.json']);
 
     await t.core.notices.dismiss(notices[0]?.id ?? '');

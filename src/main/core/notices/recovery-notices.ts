@@ -1,7 +1,12 @@
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { RecoveredFileNoticeSchema, type RecoveredFileNotice } from '../../../shared/model';
+import {
+  AppNoticeSchema,
+  type AppNotice,
+  type RecoveredFileNotice,
+  type RotationRecoveredNotice,
+} from '../../../shared/model';
 import type { Clock } from '../clock';
 import type { EmitEvent } from '../events';
 import type { Logger } from '../log/logger';
@@ -9,20 +14,23 @@ import { JsonDocument, type RecoveryNotice } from '../storage/json-document';
 
 const NoticesFileSchema = z.object({
   version: z.literal(1),
-  notices: z.array(RecoveredFileNoticeSchema),
+  notices: z.array(AppNoticeSchema),
 });
 type NoticesFile = z.infer<typeof NoticesFileSchema>;
 
+/** What a rotation's recovery tells the user; the id and time are the notices' own. */
+export type RotationRecoveredInput = Omit<RotationRecoveredNotice, 'id' | 'kind' | 'at'>;
+
 /**
- * Damaged state files found and replaced. Recovery happens on the first read of each file,
- * often before any window exists, so the notices wait in `notices.json` until the user dismisses
- * them, across restarts too; a window that opens later asks for them, one already open gets each
- * as it happens.
+ * What happened while nobody watched: damaged state files found and replaced, rotations resumed
+ * or undone on start. Both happen before any window exists, so the notices wait in
+ * `notices.json` until the user dismisses them, across restarts too; a window that opens later
+ * asks for them, one already open gets each as it happens.
  */
 export class RecoveryNotices {
   private readonly file: JsonDocument<NoticesFile>;
   /** Notices the disk refused; still shown until the app quits. */
-  private readonly unsaved: RecoveredFileNotice[] = [];
+  private readonly unsaved: AppNotice[] = [];
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -50,12 +58,28 @@ export class RecoveryNotices {
       restoredFrom: recovery.restoredFrom,
       at: this.clock.now().toISOString(),
     };
-    this.saving = this.saving.then(() => this.save(notice));
-    this.emit('app:notice', notice);
+    void this.add(notice);
+  }
+
+  /**
+   * A rotation resumed or undone on start. One notice per rotation: a later recovery of the same
+   * rotation replaces the one the user has not read yet.
+   */
+  rotationRecovered(input: RotationRecoveredInput): Promise<void> {
+    this.log.info('a rotation was resumed or undone on start', {
+      rotationId: input.rotationId,
+      outcome: input.outcome,
+    });
+    return this.add({
+      ...input,
+      id: `ntc-${randomUUID()}`,
+      kind: 'rotation-recovered',
+      at: this.clock.now().toISOString(),
+    });
   }
 
   /** Every notice not dismissed yet, this run's and those earlier runs left, oldest first. */
-  async list(): Promise<RecoveredFileNotice[]> {
+  async list(): Promise<AppNotice[]> {
     return [...(await this.saved()), ...this.unsaved];
   }
 
@@ -77,11 +101,22 @@ export class RecoveryNotices {
     }));
   }
 
-  private async save(notice: RecoveredFileNotice): Promise<void> {
+  /** Resolves once the notice is saved (or kept in memory when the disk refuses it). */
+  private add(notice: AppNotice): Promise<void> {
+    this.saving = this.saving.then(() => this.save(notice));
+    this.emit('app:notice', notice);
+    return this.saving;
+  }
+
+  private async save(notice: AppNotice): Promise<void> {
+    const supersedes = (old: AppNotice): boolean =>
+      notice.kind === 'rotation-recovered' &&
+      old.kind === 'rotation-recovered' &&
+      old.rotationId === notice.rotationId;
     try {
       await this.file.update((current) => ({
         ...current,
-        notices: [...current.notices, notice],
+        notices: [...current.notices.filter((old) => !supersedes(old)), notice],
       }));
     } catch (error) {
       this.unsaved.push(notice);
@@ -89,7 +124,7 @@ export class RecoveryNotices {
     }
   }
 
-  private async saved(): Promise<RecoveredFileNotice[]> {
+  private async saved(): Promise<AppNotice[]> {
     // Reading first lets a damaged notices.json record its own notice before the wait; `save`
     // never rejects, so the wait ends with every notice saved or kept in `unsaved`.
     await this.file.read().catch(() => undefined);

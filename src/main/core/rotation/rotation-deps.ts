@@ -6,6 +6,7 @@ import type { EmitEvent } from '../events';
 import type { InventoryCache } from '../inventory/inventory-cache';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { Logger } from '../log/logger';
+import type { RotationRecoveredInput } from '../notices/recovery-notices';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SecretLedger } from '../tokens/secret-ledger';
@@ -64,6 +65,8 @@ export interface RotationPorts {
   log: Logger;
   emit: EmitEvent;
   checkpoint: Checkpoint;
+  /** Tells the user, in a notice kept until read, what recovery did to a rotation. */
+  tellRecovered: (notice: RotationRecoveredInput) => Promise<void>;
 }
 
 /** What the steps get: the ports, the held secrets, and a way to journal mid-step. */

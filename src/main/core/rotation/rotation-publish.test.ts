@@ -151,6 +151,26 @@ describe('publish during an overlap rotation', () => {
 
     expect(view.status).toBe('rolled-back');
     expect(world.targets.map((t) => t.holds)).toEqual([w.tokenSecret, w.tokenSecret]);
+
+    // The user is told, once, per token, and the notice outlives a restart until read.
+    const told = {
+      kind: 'rotation-recovered',
+      rotationId,
+      tokenName: 'ci-deploy',
+      outcome: 'undone',
+      targets: [
+        { target: GITHUB, holds: 'old' },
+        { target: GITLAB, holds: 'old' },
+      ],
+    };
+    const notices = await w.t.core.notices.list();
+    expect(notices).toEqual([expect.objectContaining(told)]);
+    await restart(w, { publisher: world.publisher });
+    await w.t.core.rotation.recover();
+    expect(await w.t.core.notices.list()).toEqual(notices);
+    await w.t.core.notices.dismiss(notices[0]?.id ?? '');
+    await restart(w, { publisher: world.publisher });
+    expect(await w.t.core.notices.list()).toEqual([]);
   });
 });
 

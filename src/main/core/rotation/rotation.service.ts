@@ -6,10 +6,11 @@ import { secretKeys } from '../secrets/secret-store';
 import { prunableJournals } from './journal-retention';
 import type { RotationLeases } from './rotation-leases';
 import { auditRotation } from './rotation-audit';
+import type { RotationRecoveredInput } from '../notices/recovery-notices';
 import type { HeldSecrets, RotationPorts, StepDeps } from './rotation-deps';
 import { newSecretKey } from './rotation-keychain';
 import { prepareIntent } from './rotation-intent';
-import { interruptTargetWrites } from './publish-step';
+import { interruptTargetWrites, publishResultsOf } from './publish-step';
 import { enter, phaseOf } from './rotation-phase';
 import { isFinal, stepStarted, type RotationRecord } from './rotation-record';
 import { lateTokensOf } from './rotation-rollback';
@@ -201,7 +202,33 @@ export class RotationService {
         return this.drive(record, () => this.move(record, 'restart'));
       }),
     );
+    try {
+      await this.tellRecovered(pending.map((record) => this.current(record)));
+    } catch (error) {
+      // The journals and the audit log still say what happened; only the notice is missing.
+      this.ports.log.warn('could not tell the user about recovered rotations', { error });
+    }
     await this.pruneFinished(records.map((record) => this.current(record)));
+  }
+
+  /** One notice per recovered rotation: how it ended and which secret each target holds. */
+  private async tellRecovered(records: readonly RotationRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const accounts = await this.ports.registry.list();
+    for (const record of records) {
+      const account = accounts.find((candidate) => candidate.id === record.accountId);
+      const outcome = recoveryOutcome(record);
+      await this.ports.tellRecovered({
+        rotationId: record.rotationId,
+        accountLabel: account === undefined ? 'a removed account' : account.label,
+        tokenName: record.oldTokenName,
+        outcome,
+        targets: publishResultsOf(record)
+          .filter((result) => result.state !== 'unbound')
+          .map(({ target, holds }) => ({ target, holds })),
+        detail: outcome === 'needs-you' && record.error !== null ? record.error.message : null,
+      });
+    }
   }
 
   /** Old finished journals go once recovery is over; failing to delete one only costs disk. */
@@ -347,6 +374,19 @@ export class RotationService {
       oldTokenId: record.oldTokenId,
       newTokenId: record.newTokenId,
     };
+  }
+}
+
+function recoveryOutcome(record: RotationRecord): RotationRecoveredInput['outcome'] {
+  switch (phaseOf(record)) {
+    case 'done':
+      return 'rotated';
+    case 'rolled-back':
+      return 'undone';
+    case 'revoke-pending':
+      return 'revoke-pending';
+    default:
+      return 'needs-you';
   }
 }
 

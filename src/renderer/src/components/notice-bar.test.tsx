@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { RecoveredFileNotice } from '../../../shared/model';
+import type { RecoveredFileNotice, RotationRecoveredNotice } from '../../../shared/model';
 import { emitAppNotice, fakeApi, rejection } from '../test/fake-api';
 import { renderApp } from '../test/render-app';
 import { useStore } from '../store';
@@ -75,5 +75,58 @@ describe('Recovered state file notices', () => {
 
     expect(await screen.findByText('Something broke.')).toBeTruthy();
     expect(shown()).toHaveLength(1);
+  });
+});
+
+describe('Rotations recovered on start', () => {
+  const rotationNotice = (overrides: Partial<RotationRecoveredNotice> = {}) =>
+    ({
+      id: 'ntc-r1',
+      kind: 'rotation-recovered',
+      rotationId: 'rot-1',
+      accountLabel: 'Kestra production',
+      tokenName: 'release-bot',
+      outcome: 'undone',
+      targets: [
+        { target: 'octo/app · RELEASE_TOKEN', holds: 'old' },
+        { target: '~/.env · KESTRA_API_TOKEN', holds: 'unknown' },
+      ],
+      detail: null,
+      at: '2025-01-01T00:00:00.000Z',
+      ...overrides,
+    }) satisfies RotationRecoveredNotice;
+
+  it('says per token what recovery did and what each target holds, until dismissed', async () => {
+    fakeApi.app.notices.mockResolvedValue([rotationNotice()]);
+    const { user } = await renderApp();
+
+    const notice = await screen.findByTestId('rotation-recovery-notice');
+    expect(notice.textContent).toContain(
+      'TokenDesk undid the rotation of “release-bot” (Kestra production)',
+    );
+    expect(notice.textContent).toContain('octo/app · RELEASE_TOKEN has the old secret.');
+    expect(notice.textContent).toContain(
+      '~/.env · KESTRA_API_TOKEN may not hold a working secret: publish to it again.',
+    );
+
+    await user.click(
+      within(notice).getByRole('button', {
+        name: 'Dismiss the notice about the rotation of release-bot',
+      }),
+    );
+    expect(fakeApi.app.dismissNotice).toHaveBeenCalledExactlyOnceWith({ noticeId: 'ntc-r1' });
+    await waitFor(() => expect(screen.queryByTestId('rotation-recovery-notice')).toBeNull());
+  });
+
+  it('shows one notice per rotation: a later one replaces the earlier', async () => {
+    fakeApi.app.notices.mockResolvedValue([rotationNotice()]);
+    await renderApp();
+    await screen.findByTestId('rotation-recovery-notice');
+
+    emitAppNotice(rotationNotice({ id: 'ntc-r2', outcome: 'rotated', targets: [] }));
+
+    const shownNow = screen.getAllByTestId('rotation-recovery-notice');
+    expect(shownNow).toHaveLength(1);
+    expect(shownNow[0]?.textContent).toContain('TokenDesk finished the rotation of “release-bot”');
   });
 });

@@ -3,17 +3,18 @@ import { api, attempt } from './api';
 import { useStore } from '../store';
 
 /**
- * Damaged state files main recovered: those found before this window was ready come from the
- * list, those found later arrive as events (subscribed first, so none falls in between).
+ * What main kept for the user (damaged state files it recovered, rotations it resumed or undid on
+ * start): those from before this window was ready come from the list, later ones arrive as
+ * events (subscribed first, so none falls in between).
  */
 export function useNoticeEvents(): void {
   const ready = useStore((s) => s.lifecycle === 'ready');
-  const recoveredFileArrived = useStore((s) => s.recoveredFileArrived);
-  const loadRecoveredFiles = useStore((s) => s.loadRecoveredFiles);
+  const appNoticeArrived = useStore((s) => s.appNoticeArrived);
+  const loadAppNotices = useStore((s) => s.loadAppNotices);
 
-  useEffect(() => api.events.onAppNotice(recoveredFileArrived), [recoveredFileArrived]);
+  useEffect(() => api.events.onAppNotice(appNoticeArrived), [appNoticeArrived]);
 
   useEffect(() => {
-    if (ready) void attempt(() => loadRecoveredFiles());
-  }, [ready, loadRecoveredFiles]);
+    if (ready) void attempt(() => loadAppNotices());
+  }, [ready, loadAppNotices]);
 }

@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { Api, EventPayload } from '../../../shared/contract';
-import type { AccountInventory, RecoveredFileNotice, RotationView } from '../../../shared/model';
+import type { AccountInventory, AppNotice, RotationView } from '../../../shared/model';
 import {
   account,
   appInfo,
@@ -16,7 +16,7 @@ type InventoryListener = (payload: AccountInventory) => void;
 type RotationListener = (payload: RotationView) => void;
 const listeners = new Set<InventoryListener>();
 const rotationListeners = new Set<RotationListener>();
-const noticeListeners = new Set<(payload: RecoveredFileNotice) => void>();
+const noticeListeners = new Set<(payload: AppNotice) => void>();
 type AttentionEvent = 'attention:changed' | 'attention:reminder' | 'attention:open';
 const attentionListeners = new Map<AttentionEvent, Set<(payload: never) => void>>();
 
@@ -183,8 +183,8 @@ export function emitInventoryChanged(payload: AccountInventory): void {
   });
 }
 
-/** Pushes a recovered-file notice the way main does when it finds a damaged state file. */
-export function emitAppNotice(payload: RecoveredFileNotice): void {
+/** Pushes a notice the way main does (a damaged state file, a rotation recovered on start). */
+export function emitAppNotice(payload: AppNotice): void {
   act(() => {
     for (const listener of noticeListeners) listener(payload);
   });
