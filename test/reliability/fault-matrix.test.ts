@@ -2,9 +2,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/contract';
 import type { RotationView, TokenInfo } from '../../src/shared/model';
 import type { FailureSpec } from '../../sim/common/sim-types';
+import { randomBytes } from 'node:crypto';
+import { startGitlabCiSim } from '../../sim/gitlab-ci/gitlab-ci.sim';
 import { startGithubSim } from '../../sim/github/github.sim';
 import { newGithubToken } from '../../sim/github/github-state';
-import { CLIENT_TIMEOUT_MS, startFaultStack, type FaultStack } from './support/fault-stack';
+import {
+  CLIENT_TIMEOUT_MS,
+  gitlabAccountsOnly,
+  startFaultStack,
+  type FaultStack,
+} from './support/fault-stack';
 import { serviceCases, type FaultWorld, type LiveToken } from './support/fault-worlds';
 import { Tally } from './support/results';
 
@@ -158,93 +165,193 @@ async function named(stack: FaultStack, parts: readonly string[]): Promise<boole
   return texts.some((text) => parts.every((part) => text.includes(part)));
 }
 
-describe('fault matrix: publish writes (GitHub Actions secret PUT) during a Kestra rotation', () => {
-  const kestra = serviceCases.find((serviceCase) => serviceCase.service === 'Kestra');
-  it.each(faults.map(([fault, spec]) => ({ fault, spec })))(
-    'GitHub secret PUT, $fault',
-    async ({ fault, spec }) => {
-      if (kestra === undefined) throw new Error('no Kestra case');
-      const credential = newGithubToken();
-      const github = await startGithubSim({
-        repos: [{ fullName: 'octo/app' }],
-        tokens: [{ secret: credential, login: 'octocat', repos: { 'octo/app': 'admin' } }],
-      });
-      const world = await kestra.start();
-      const stack = await startFaultStack();
-      try {
-        const accountId = resultOf<{ id: string }>(
-          await stack.call('accounts:add', world.account),
-        ).id;
-        const old = resultOf<{ token: TokenInfo; secret: string }>(
-          await stack.call('tokens:create', { accountId, ...world.token }),
-        );
-        const githubAccount = resultOf<{ id: string }>(
-          await stack.call('accounts:add', {
-            provider: 'github',
-            label: 'GitHub',
-            baseUrl: github.url,
-            settings: {},
-          }),
-        );
-        const tracked = resultOf<TokenInfo>(
-          await stack.call('tokens:track', {
-            accountId: githubAccount.id,
-            name: 'ci-publisher',
-            secret: credential,
-          }),
-        );
-        const published = { accountId, tokenId: old.token.id };
-        resultOf(
-          await stack.call('publish:add', {
-            ...published,
-            target: {
-              kind: 'github-actions',
-              repository: 'octo/app',
-              secretName: 'KESTRA_TOKEN',
-              credential: { accountId: githubAccount.id, tokenId: tracked.id },
-            },
-          }),
-        );
-        resultOf(await stack.call('publish:run', published));
-        expect(github.secretValue('octo/app', 'KESTRA_TOKEN')).toBe(old.secret);
-        const before = new Set(world.liveTokens().map((token) => token.id));
-        github.injectFailure({ route: 'putRepoSecret', ...spec });
+/** A CI target bound to the rotated token, on its simulator. */
+interface BoundTarget {
+  /** What the target holds now. */
+  held: () => string | undefined;
+  /** How the user knows it: every part must appear in a notice about it. */
+  names: readonly string[];
+  close: () => Promise<void>;
+}
 
-        const { rotationId } = resultOf<{ rotationId: string }>(
-          await stack.call('rotation:start', published),
-        );
-        await stack.core.rotation.whenSettled(rotationId);
-        await new Promise((resolve) => setTimeout(resolve, LATE_MS + 300));
-        await refreshAndSettle(stack, accountId);
+interface TargetCase {
+  name: string;
+  /** The write the fault hits. */
+  route: string;
+  /** Publish the old secret first, so the rotation's write updates (PUT) rather than creates. */
+  publishFirst: boolean;
+  bind(
+    stack: FaultStack,
+    published: { accountId: string; tokenId: string },
+  ): Promise<{
+    target: BoundTarget;
+    inject: (failure: FailureSpec) => void;
+  }>;
+}
 
-        const counts = await count(world, stack, before, old.token.id);
-        const held = github.secretValue('octo/app', 'KESTRA_TOKEN');
-        const live = new Set(world.liveTokens().map((token) => token.secret));
-        const deadTarget =
-          held !== undefined &&
-          !live.has(held) &&
-          !(await named(stack, ['octo/app', 'KESTRA_TOKEN']));
-        counts['targets holding a dead secret without a notice naming them'] = deadTarget ? 1 : 0;
-        tally.add('cells');
-        for (const [figure, value] of Object.entries(counts) as [keyof Counts, number][]) {
-          tally.add(figure, value);
-          if (value > 0) tally.violation(`GitHub secret PUT ${fault}: ${figure} ${value}`);
-        }
-        const final = await stack.core.rotation.view(rotationId);
-        expect(
-          counts,
-          `${final.status}: ${final.error?.message ?? ''} ${final.instruction ?? ''}`,
-        ).toEqual({
-          'stranded tokens': 0,
-          'lost secrets': 0,
-          'family revocations': 0,
-          'targets holding a dead secret without a notice naming them': 0,
-        });
-      } finally {
-        await stack.stop();
-        await world.sim.close();
-        await github.close();
-      }
-    },
+async function bindGithubSecret(
+  stack: FaultStack,
+  published: { accountId: string; tokenId: string },
+) {
+  const credential = newGithubToken();
+  const github = await startGithubSim({
+    repos: [{ fullName: 'octo/app' }],
+    tokens: [{ secret: credential, login: 'octocat', repos: { 'octo/app': 'admin' } }],
+  });
+  const account = resultOf<{ id: string }>(
+    await stack.call('accounts:add', {
+      provider: 'github',
+      label: 'GitHub',
+      baseUrl: github.url,
+      settings: {},
+    }),
   );
+  const tracked = resultOf<TokenInfo>(
+    await stack.call('tokens:track', {
+      accountId: account.id,
+      name: 'ci-publisher',
+      secret: credential,
+    }),
+  );
+  resultOf(
+    await stack.call('publish:add', {
+      ...published,
+      target: {
+        kind: 'github-actions',
+        repository: 'octo/app',
+        secretName: 'KESTRA_TOKEN',
+        credential: { accountId: account.id, tokenId: tracked.id },
+      },
+    }),
+  );
+  return {
+    target: {
+      held: () => github.secretValue('octo/app', 'KESTRA_TOKEN'),
+      names: ['octo/app', 'KESTRA_TOKEN'],
+      close: () => github.close(),
+    },
+    inject: (failure: FailureSpec) => github.injectFailure(failure),
+  };
+}
+
+async function bindGitlabVariable(
+  stack: FaultStack,
+  published: { accountId: string; tokenId: string },
+) {
+  const credential = `glpat-${randomBytes(12).toString('hex')}`;
+  const gitlab = await startGitlabCiSim({
+    projects: [{ id: 7, pathWithNamespace: 'group/app', variables: [] }],
+    tokens: [{ secret: credential, username: 'maint', projects: { '7': 40 } }],
+  });
+  const account = resultOf<{ id: string }>(
+    await stack.call('accounts:add', {
+      provider: 'gitlab',
+      label: 'GitLab',
+      baseUrl: gitlab.url,
+      settings: {},
+      credential,
+    }),
+  );
+  resultOf(
+    await stack.call('publish:add', {
+      ...published,
+      target: {
+        kind: 'gitlab-variable',
+        project: 'group/app',
+        key: 'DEPLOY_TOKEN',
+        masked: true,
+        protected: true,
+        environmentScope: '*',
+        credential: { accountId: account.id, tokenId: 'manage' },
+      },
+    }),
+  );
+  return {
+    target: {
+      held: () => gitlab.variable('group/app', 'DEPLOY_TOKEN')?.value,
+      names: ['group/app', 'DEPLOY_TOKEN'],
+      close: () => gitlab.close(),
+    },
+    inject: (failure: FailureSpec) => gitlab.injectFailure(failure),
+  };
+}
+
+const targetCases: TargetCase[] = [
+  { name: 'GitHub secret PUT', route: 'putRepoSecret', publishFirst: true, bind: bindGithubSecret },
+  {
+    name: 'GitLab CI variable PUT',
+    route: 'updateVariable',
+    publishFirst: true,
+    bind: bindGitlabVariable,
+  },
+  {
+    name: 'GitLab CI variable POST',
+    route: 'createVariable',
+    publishFirst: false,
+    bind: bindGitlabVariable,
+  },
+];
+
+const publishCells = targetCases.flatMap((targetCase) =>
+  faults.map(([fault, spec]) => ({ targetCase, fault, spec })),
+);
+
+describe('fault matrix: publish writes during a Kestra rotation', () => {
+  const kestra = serviceCases.find((serviceCase) => serviceCase.service === 'Kestra');
+  it.each(publishCells)('$targetCase.name, $fault', async ({ targetCase, fault, spec }) => {
+    if (kestra === undefined) throw new Error('no Kestra case');
+    const world = await kestra.start();
+    const stack = await startFaultStack([gitlabAccountsOnly]);
+    let bound: BoundTarget | null = null;
+    try {
+      const accountId = resultOf<{ id: string }>(
+        await stack.call('accounts:add', world.account),
+      ).id;
+      const old = resultOf<{ token: TokenInfo; secret: string }>(
+        await stack.call('tokens:create', { accountId, ...world.token }),
+      );
+      const published = { accountId, tokenId: old.token.id };
+      const { target, inject } = await targetCase.bind(stack, published);
+      bound = target;
+      if (targetCase.publishFirst) {
+        resultOf(await stack.call('publish:run', published));
+        expect(target.held()).toBe(old.secret);
+      }
+      const before = new Set(world.liveTokens().map((token) => token.id));
+      inject({ route: targetCase.route, ...spec });
+
+      const { rotationId } = resultOf<{ rotationId: string }>(
+        await stack.call('rotation:start', published),
+      );
+      await stack.core.rotation.whenSettled(rotationId);
+      await new Promise((resolve) => setTimeout(resolve, LATE_MS + 300));
+      await refreshAndSettle(stack, accountId);
+
+      const counts = await count(world, stack, before, old.token.id);
+      const held = target.held();
+      const live = new Set(world.liveTokens().map((token) => token.secret));
+      const deadTarget =
+        held !== undefined && !live.has(held) && !(await named(stack, target.names));
+      counts['targets holding a dead secret without a notice naming them'] = deadTarget ? 1 : 0;
+      tally.add('cells');
+      for (const [figure, value] of Object.entries(counts) as [keyof Counts, number][]) {
+        tally.add(figure, value);
+        if (value > 0) tally.violation(`${targetCase.name} ${fault}: ${figure} ${value}`);
+      }
+      const final = await stack.core.rotation.view(rotationId);
+      expect(
+        counts,
+        `${final.status}: ${final.error?.message ?? ''} ${final.instruction ?? ''}`,
+      ).toEqual({
+        'stranded tokens': 0,
+        'lost secrets': 0,
+        'family revocations': 0,
+        'targets holding a dead secret without a notice naming them': 0,
+      });
+    } finally {
+      await stack.stop();
+      await world.sim.close();
+      await bound?.close();
+    }
+  });
 });

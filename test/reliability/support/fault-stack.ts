@@ -9,10 +9,33 @@ import { bodhiAdapter } from '../../../src/main/core/providers/bodhi/bodhi.adapt
 import { githubAdapter } from '../../../src/main/core/providers/github/github.adapter';
 import { gitlabAdapter } from '../../../src/main/core/providers/gitlab/gitlab.adapter';
 import { kestraAdapter } from '../../../src/main/core/providers/kestra/kestra.adapter';
+import type { ProviderAdapter } from '../../../src/main/core/providers/provider-adapter';
 import { createDispatcher } from '../../../src/main/ipc/handle';
 import { createHandlerTable } from '../../../src/main/ipc/handlers';
 import { KeytarSecretStore } from '../../../src/main/platform/keytar-secret-store';
 import type { Envelope } from '../../../src/shared/contract';
+
+/**
+ * A GitLab account for the CI-variable simulator, which serves variables but no token API: it
+ * holds the management credential a GitLab CI variable target writes with (as in
+ * test/integration/publish-targets.test.ts).
+ */
+export const gitlabAccountsOnly: ProviderAdapter = {
+  info: {
+    ...githubAdapter.info,
+    kind: 'gitlab',
+    name: 'GitLab',
+    mode: 'roll',
+    credentialNeed: 'required',
+    defaultBaseUrl: null,
+  },
+  parseSettings: () => ({}),
+  tokenPageUrl: () => null,
+  listTokens: () => Promise.resolve([]),
+  verify: () => Promise.resolve(),
+  describeSecret: () => ({ prefix: null }),
+  isTokenOf: () => false,
+};
 
 /** How long the client waits for an answer: a "commit late" fault lands well after it. */
 export const CLIENT_TIMEOUT_MS = 400;
@@ -29,7 +52,9 @@ export interface FaultStack {
  * real HTTP with a short timeout. Waits between attempts are skipped: the matrix counts what is
  * sent, not how long it waits.
  */
-export async function startFaultStack(): Promise<FaultStack> {
+export async function startFaultStack(
+  adapters: readonly ProviderAdapter[] = [gitlabAdapter],
+): Promise<FaultStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tokendesk-faults-'));
   const secrets = new KeytarSecretStore(`TokenDesk-matrix-${randomBytes(4).toString('hex')}`);
   const http = createHttpClient({
@@ -42,7 +67,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     dataDir,
     secrets,
     http,
-    adapters: [kestraAdapter, gitlabAdapter, bodhiAdapter, githubAdapter],
+    adapters: [kestraAdapter, bodhiAdapter, githubAdapter, ...adapters],
     log: silentLogger,
     emit: () => undefined,
     clipboard: null,

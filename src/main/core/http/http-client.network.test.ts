@@ -87,4 +87,22 @@ describe('over loopback', () => {
     const code = await codeOf(client(50).request({ method: 'GET', url, retry: 'idempotent' }));
     expect(code).toBe('TIMEOUT');
   });
+
+  it('stops reading a body over the size limit (undici maxResponseSize), sent once', async () => {
+    let sends = 0;
+    const url = await listen((res) => {
+      sends += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`"${'x'.repeat(5000)}"`);
+    });
+    const http = createHttpClient({ maxBodyBytes: 1024, sleep: () => Promise.resolve() });
+    cleanups.push(() => http.close());
+    const error = await http
+      .request({ method: 'GET', url, retry: 'idempotent' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('BAD_RESPONSE');
+    expect((error as AppError).message).toContain('larger than 1 KiB');
+    expect(sends).toBe(1);
+  });
 });

@@ -74,6 +74,29 @@ describe('roll rotation (services with a native rotate, e.g. GitLab)', () => {
     expect(w.t.provider.tokens.has(w.tokenId)).toBe(true);
   });
 
+  it('finds a roll that landed after the client gave up at the next refresh, and rolls its orphan once', async () => {
+    const w = await world();
+    w.t.provider.failNext.roll = 'TIMEOUT';
+    const open = await rotateAndSettle(w);
+    expect(open).toMatchObject({ status: 'needs-user', waitingFor: 'retry' });
+    expect(open.error?.message).toContain('never rolls twice');
+
+    // The service finishes the roll later: the old token is revoked, a new one (no secret) lives.
+    const { secret: _secret, ...old } = w.t.provider.tokens.get(w.tokenId) ?? { secret: '' };
+    w.t.provider.tokens.delete(w.tokenId);
+    w.t.provider.revoked.push(w.tokenId);
+    const orphan = w.t.provider.seed('ci-deploy', { ...old });
+
+    await w.t.core.inventory.refresh(w.accountId);
+    const done = await w.t.core.rotation.whenSettled(open.rotationId);
+    expect(done.status).toBe('done');
+    // The first roll went out once; the orphan was rolled once with the account's credential.
+    expect(rolls(w).map((call) => call.tokenId)).toEqual([w.tokenId, orphan.id]);
+    const keychain = await keychainOf(w.t.secrets, w.accountId);
+    expect(keychain.get(done.newTokenId ?? '')).toBe(w.t.provider.secretOf(done.newTokenId ?? ''));
+    expect(w.t.provider.revoked).toContain(orphan.id);
+  });
+
   it('never sends the old secret again when the answer was lost: it rolls the orphan instead', async () => {
     const w = await world();
     w.t.provider.loseAnswer.roll = 'TIMEOUT';
