@@ -10,6 +10,9 @@ import type { SimServiceOptions } from '../common/sim-service-options';
 import type { SimServer } from '../common/sim-types';
 import { GitlabError, notFound } from './gitlab-errors';
 import { GitlabAuth } from './gitlab-auth';
+import { gitlabCiRoutes } from '../gitlab-ci/gitlab-ci-routes';
+import { GitlabCiState } from '../gitlab-ci/gitlab-ci-state';
+import type { GitlabApiVariable, GitlabCiSeed } from '../gitlab-ci/gitlab-ci.types';
 import { gitlabRoutes } from './gitlab-routes';
 import { GitlabState } from './gitlab-state';
 import { GITLAB_PERSONAL_SCOPES, MAINTAINER } from './gitlab.types';
@@ -22,7 +25,13 @@ import type {
   WithSecret,
 } from './gitlab.types';
 
-export interface GitlabSimOptions extends GitlabSeed, SimServiceOptions {}
+export interface GitlabSimOptions extends GitlabSeed, SimServiceOptions {
+  /**
+   * Projects' CI/CD variables on the same host, as one GitLab instance serves both; the seed's
+   * tokens are the ones the variables API accepts.
+   */
+  ci?: GitlabCiSeed;
+}
 
 export interface DashboardCreatePersonalToken {
   userId: number;
@@ -56,6 +65,8 @@ export interface GitlabDashboard {
 }
 
 export interface GitlabSim extends SimServer {
+  /** A CI/CD variable, value included (only with the `ci` option). */
+  ciVariable(project: string, key: string, scope?: string): GitlabApiVariable | undefined;
   dashboard: GitlabDashboard;
   /** Every token ever seeded, created or rotated, secrets and family ids included. */
   tokens(): GitlabTokenView[];
@@ -96,6 +107,7 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
   const clock = createSimClock(options.clockOffsetMs ?? 0);
   const state = new GitlabState(clock, options);
   const auth = new GitlabAuth(state);
+  const ci = options.ci === undefined ? null : new GitlabCiState(clock, options.ci);
 
   const dashboard: GitlabDashboard = {
     createPersonalToken: (input) =>
@@ -135,7 +147,7 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
 
   const server = await startSimServer({
     name: 'gitlab',
-    routes: gitlabRoutes(state, auth),
+    routes: [...gitlabRoutes(state, auth), ...(ci === null ? [] : gitlabCiRoutes(ci))],
     clock,
     ...serverKnobs(options),
     throttleHeaders: (seconds) => gitlabRateLimitHeaders(seconds, clock.now()),
@@ -161,6 +173,8 @@ export async function startGitlabSim(options: GitlabSimOptions = {}): Promise<Gi
     ...server,
     dashboard,
     tokens: () => state.tokens(),
+    ciVariable: (project, key, scope = '*') =>
+      ci === null ? undefined : ci.variable(project, key, scope),
     familyRevocations: () => state.familyRevocations,
     calls: () => auth.calls(),
     lastUseOf: (secret) => lastAcceptedUse(auth.calls(), (call) => call.secret, secret),

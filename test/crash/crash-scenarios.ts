@@ -17,7 +17,13 @@ import type { KeytarSecretStore } from '../../src/main/platform/keytar-secret-st
  * target's write is `call:publish-<target kind>`.
  */
 export type ServiceOperation =
-  'listTokens' | 'createToken' | 'verify' | 'revokeToken' | 'rollToken' | 'publish-github-actions';
+  | 'listTokens'
+  | 'createToken'
+  | 'verify'
+  | 'revokeToken'
+  | 'rollToken'
+  | 'publish-github-actions'
+  | 'publish-gitlab-variable';
 
 /** A route to hang for a mid-call kill: on the service's simulator, or on a publish target's. */
 export type HangRoute = string | { sim: string; route: string };
@@ -160,12 +166,13 @@ export function crashScenarios(): CrashScenario[] {
       setUp: () => kestraWorld('management'),
     },
     {
-      name: 'kestra overlap, published to a GitHub secret and a .env file',
+      name: 'kestra overlap, published to a GitHub secret, a GitLab CI variable and a .env file',
       method: 'overlap',
       unavailable: null,
       routes: {
         ...kestraRoutes,
         'publish-github-actions': { sim: 'github', route: 'putRepoSecret' },
+        'publish-gitlab-variable': { sim: 'gitlab', route: 'updateVariable' },
       },
       secondCrashAfter: ['publish:target-journaled#1', 'call:publish-github-actions#1'],
       setUp: kestraPublishWorld,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDotenv } from '../../src/main/core/import/dotenv-parser';
 import { startGithubSim } from '../../sim/github/github.sim';
+import { startGitlabSim } from '../../sim/gitlab/gitlab.sim';
+import { newGitlabToken } from '../../sim/gitlab-ci/gitlab-ci-state';
 import { newGithubToken } from '../../sim/github/github-state';
 import { startKestraSim } from '../../sim/kestra/kestra.sim';
 import { DEMO_TENANT, DEMO_USER, demoKestraSeed } from '../../sim/kestra/kestra-seeds';
@@ -13,10 +15,13 @@ import { clearKeychain, startRotationStack } from './rotation-stack';
 const REPO = 'octo/deploy';
 const SECRET_NAME = 'KESTRA_TOKEN';
 const ENV_KEY = 'KESTRA_API_TOKEN';
+const PROJECT = 'group/app';
+const VARIABLE = 'KESTRA_DEPLOY_TOKEN';
 
 /**
  * A Kestra token TokenDesk created, published to a GitHub Actions secret (sealed box, through the
- * GitHub simulator and a tracked GitHub token) and to a `.env` entry, both holding its secret
+ * GitHub simulator and a tracked GitHub token), to a GitLab CI/CD variable (through a GitLab
+ * account whose token the CI simulator accepts) and to a `.env` entry, all holding its secret
  * before the rotation starts.
  */
 export async function kestraPublishWorld(): Promise<CrashWorld> {
@@ -26,6 +31,20 @@ export async function kestraPublishWorld(): Promise<CrashWorld> {
   const github = await startGithubSim({
     repos: [{ fullName: REPO }],
     tokens: [{ secret: githubCredential, login: 'octocat', repos: { [REPO]: 'admin' } }],
+  });
+  const gitlabCredential = newGitlabToken();
+  const gitlab = await startGitlabSim({
+    users: [
+      {
+        id: 1,
+        username: 'maint',
+        tokens: [{ name: 'ci-variables', secret: gitlabCredential, expiresInDays: 300 }],
+      },
+    ],
+    ci: {
+      projects: [{ id: 7, pathWithNamespace: PROJECT }],
+      tokens: [{ secret: gitlabCredential, username: 'maint', projects: { '7': 40 } }],
+    },
   });
   const seeded = new Set(sim.tokens().map((token) => token.id));
   const managementSeed = sim.tokens().find((token) => token.secret === managementSecret);
@@ -62,12 +81,28 @@ export async function kestraPublishWorld(): Promise<CrashWorld> {
       secret: githubCredential,
     });
     const credential = { accountId: githubAccount.id, tokenId: writer.id };
+    const gitlabAccount = await stack.core.accounts.add({
+      provider: 'gitlab',
+      label: 'GitLab',
+      baseUrl: gitlab.url,
+      settings: { tokenType: 'personal' },
+      credential: gitlabCredential,
+    });
     const ref = { accountId: account.id, tokenId: created.token.id };
     await stack.core.publishing.add(ref.accountId, ref.tokenId, {
       kind: 'github-actions',
       repository: REPO,
       secretName: SECRET_NAME,
       credential,
+    });
+    await stack.core.publishing.add(ref.accountId, ref.tokenId, {
+      kind: 'gitlab-variable',
+      project: PROJECT,
+      key: VARIABLE,
+      masked: true,
+      protected: false,
+      environmentScope: '*',
+      credential: { accountId: gitlabAccount.id, tokenId: 'manage' },
     });
     await stack.core.publishing.add(ref.accountId, ref.tokenId, {
       kind: 'dotenv',
@@ -78,7 +113,7 @@ export async function kestraPublishWorld(): Promise<CrashWorld> {
     if (!first.every((result) => result.ok)) throw new Error('the first publish failed');
     return {
       sim,
-      publishSims: { github },
+      publishSims: { github, gitlab },
       dataDir,
       keychainService,
       accountId: account.id,
@@ -101,6 +136,10 @@ export async function kestraPublishWorld(): Promise<CrashWorld> {
         const text = await readFile(envFile, 'utf8');
         return [
           { target: `${REPO} · ${SECRET_NAME}`, secret: github.secretValue(REPO, SECRET_NAME) },
+          {
+            target: `${PROJECT} · CI variable ${VARIABLE}`,
+            secret: gitlab.ciVariable(PROJECT, VARIABLE)?.value,
+          },
           { target: `${envFile} · ${ENV_KEY}`, secret: parseDotenv(text).get(ENV_KEY) },
         ];
       },
@@ -108,7 +147,7 @@ export async function kestraPublishWorld(): Promise<CrashWorld> {
         await clearKeychain(secrets);
         await rm(dataDir, { recursive: true, force: true });
         await rm(project, { recursive: true, force: true });
-        await Promise.all([sim.close(), github.close()]);
+        await Promise.all([sim.close(), github.close(), gitlab.close()]);
       },
     };
   } finally {

@@ -35,8 +35,10 @@ describe('RotationJournal', () => {
   });
 
   it('flush waits for every queued write to reach the disk', async () => {
-    const base = record('a-1', '2026-01-01T00:00:00.000Z');
-    const writes = [journal.write(base), journal.write({ ...base, status: 'done' })];
+    const writes = [
+      journal.write(recordIn('working', 'a-1')),
+      journal.write(recordIn('done', 'a-1')),
+    ];
 
     await journal.flush();
 

@@ -171,7 +171,8 @@ export class RotationService {
         record.waitingFor === 'retry' &&
         rollAnswerMissing(record)
       ) {
-        void this.drive(record, () => this.runner.checkRoll(record));
+        // As the user's retry would: the table moves it on, and the roll is judged from the list.
+        void this.drive(record, () => this.move(record, 'retry'));
       }
     }
   }
