@@ -10,7 +10,6 @@ import { demoKestraSeed } from '../../sim/kestra/kestra-seeds';
 import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { githubAdapter } from '../../src/main/core/providers/github/github.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
-import type { ProviderAdapter } from '../../src/main/core/providers/provider-adapter';
 import type { AttentionItem, AttentionList } from '../../src/shared/attention-model';
 import type { Envelope } from '../../src/shared/contract';
 import type {
@@ -20,24 +19,7 @@ import type {
   TokenInfo,
 } from '../../src/shared/model';
 import { startStack } from './support/stack';
-
-/** A GitLab account only as the holder of the credential the CI variable target uses. */
-const gitlabAccountsOnly: ProviderAdapter = {
-  info: {
-    ...githubAdapter.info,
-    kind: 'gitlab',
-    name: 'GitLab',
-    mode: 'roll',
-    credentialNeed: 'required',
-    defaultBaseUrl: null,
-  },
-  parseSettings: () => ({}),
-  tokenPageUrl: () => null,
-  listTokens: () => Promise.resolve([]),
-  verify: () => Promise.resolve(),
-  describeSecret: () => ({ prefix: null }),
-  isTokenOf: () => false,
-};
+import { gitlabAccountsOnly } from './support/gitlab-accounts-only';
 
 const DAY_MS = 24 * 3600_000;
 

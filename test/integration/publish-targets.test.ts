@@ -12,7 +12,6 @@ import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { createCore } from '../../src/main/core/app-core';
 import { createHttpClient } from '../../src/main/core/http/http-client';
 import { silentLogger } from '../../src/main/core/log/logger';
-import type { ProviderAdapter } from '../../src/main/core/providers/provider-adapter';
 import { githubAdapter } from '../../src/main/core/providers/github/github.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 import { makeReadOnly } from '../../src/main/core/publish/test-support/read-only-folder';
@@ -26,28 +25,7 @@ import type {
   PublishTargetResult,
   TokenInfo,
 } from '../../src/shared/model';
-
-/**
- * Stand-in for the GitLab adapter, which lands separately: it lets the test add a GitLab account
- * with a management credential for a target to use, and talks to nothing itself. Everything the
- * publish target does goes to the GitLab CI simulator.
- */
-const gitlabAccountsOnly: ProviderAdapter = {
-  info: {
-    ...githubAdapter.info,
-    kind: 'gitlab',
-    name: 'GitLab',
-    mode: 'roll',
-    credentialNeed: 'required',
-    defaultBaseUrl: null,
-  },
-  parseSettings: () => ({}),
-  tokenPageUrl: () => null,
-  listTokens: () => Promise.resolve([]),
-  verify: () => Promise.resolve(),
-  describeSecret: () => ({ prefix: null }),
-  isTokenOf: () => false,
-};
+import { gitlabAccountsOnly } from './support/gitlab-accounts-only';
 
 /** The app minus the transport, as test/integration/support/stack.ts, with `~` in a temp home. */
 async function startPublishStack(keychainService: string) {

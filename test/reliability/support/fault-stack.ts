@@ -15,27 +15,7 @@ import { createHandlerTable } from '../../../src/main/ipc/handlers';
 import { KeytarSecretStore } from '../../../src/main/platform/keytar-secret-store';
 import type { Envelope } from '../../../src/shared/contract';
 
-/**
- * A GitLab account for the CI-variable simulator, which serves variables but no token API: it
- * holds the management credential a GitLab CI variable target writes with (as in
- * test/integration/publish-targets.test.ts).
- */
-export const gitlabAccountsOnly: ProviderAdapter = {
-  info: {
-    ...githubAdapter.info,
-    kind: 'gitlab',
-    name: 'GitLab',
-    mode: 'roll',
-    credentialNeed: 'required',
-    defaultBaseUrl: null,
-  },
-  parseSettings: () => ({}),
-  tokenPageUrl: () => null,
-  listTokens: () => Promise.resolve([]),
-  verify: () => Promise.resolve(),
-  describeSecret: () => ({ prefix: null }),
-  isTokenOf: () => false,
-};
+export { gitlabAccountsOnly } from '../../integration/support/gitlab-accounts-only';
 
 /** How long the client waits for an answer: a "commit late" fault lands well after it. */
 export const CLIENT_TIMEOUT_MS = 400;
