@@ -214,6 +214,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let status: number;
     let responseHeaders: Record<string, string>;
     let text: string;
+    // Started once the headers are in: the whole body, not only each gap between its bytes, must
+    // arrive within the request timeout.
+    let bodyTime: AbortSignal | null = null;
     try {
       // undici's request() never follows redirects unless given a redirect interceptor.
       const options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & {
@@ -237,10 +240,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         await response.body.dump();
         text = '';
       } else {
-        text = await readBodyText(response.body, responseHeaders['content-length'], maxBodyBytes);
+        bodyTime = AbortSignal.timeout(requestTimeoutMs);
+        text = await readBodyText(
+          response.body,
+          responseHeaders['content-length'],
+          maxBodyBytes,
+          AbortSignal.any([signal, bodyTime]),
+        );
       }
     } catch (error) {
       if (signal.aborted) throw abortError(sendContext, deadlineMs);
+      if (bodyTime !== null && bodyTime.aborted) throw abortError(sendContext, requestTimeoutMs);
       if (
         error instanceof BodyTooLargeError ||
         errorCodeIs(error, 'UND_ERR_RES_EXCEEDED_MAX_SIZE')

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { addAbortSignal, type Readable } from 'node:stream';
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
@@ -11,12 +11,15 @@ export class BodyTooLargeError extends Error {
 /**
  * Reads a body as UTF-8, giving up as soon as it passes `limit` bytes: a token list is a few
  * kilobytes, so a huge body is a wrong address or a hostile server, and not worth the memory.
+ * `signal` ends the read too: a server that drips a byte now and then never trips an idle timeout.
  */
 export async function readBodyText(
   body: Readable & AsyncIterable<Buffer>,
   declaredLength: string | undefined,
   limit: number,
+  signal: AbortSignal,
 ): Promise<string> {
+  addAbortSignal(signal, body);
   if (declaredLength !== undefined && Number(declaredLength) > limit) {
     body.destroy();
     throw new BodyTooLargeError(limit);
