@@ -11,7 +11,6 @@ import { startKestraSim, type KestraSim } from '../../sim/kestra/kestra.sim';
 import { githubAdapter } from '../../src/main/core/providers/github/github.adapter';
 import { kestraAdapter } from '../../src/main/core/providers/kestra/kestra.adapter';
 import type { AttentionItem, AttentionList } from '../../src/shared/attention-model';
-import type { Envelope } from '../../src/shared/contract';
 import type {
   PublishBinding,
   PublishTargetInput,
@@ -20,14 +19,9 @@ import type {
 } from '../../src/shared/model';
 import { startStack } from './support/stack';
 import { gitlabAccountsOnly } from './support/gitlab-accounts-only';
+import { createPublishedToken, ok } from './support/published-token';
 
 const DAY_MS = 24 * 3600_000;
-
-async function ok<T>(result: Promise<Envelope<unknown>>): Promise<T> {
-  const envelope = await result;
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.result as T;
-}
 
 describe('CI drift: every target still holds its token’s current secret (simulators, real keychain)', () => {
   let github: GithubSim;
@@ -59,24 +53,7 @@ describe('CI drift: every target still holds its token’s current secret (simul
     ]);
     files = await mkdtemp(join(tmpdir(), 'tokendesk-int-drift-files-'));
 
-    const kestraAccount = await ok<{ id: string }>(
-      stack.call('accounts:add', {
-        provider: 'kestra',
-        label: 'Kestra',
-        baseUrl: kestra.url,
-        settings: { userId: 'admin', tenant: 'main' },
-        credential: kestraManagement,
-      }),
-    );
-    const created = await ok<{ token: TokenInfo }>(
-      stack.call('tokens:create', {
-        accountId: kestraAccount.id,
-        name: 'ci-deploy-bot',
-        expiry: { kind: 'days', days: 30 },
-      }),
-    );
-    published = { accountId: kestraAccount.id, tokenId: created.token.id };
-    secret = (await stack.secrets.get(`${published.accountId}/${published.tokenId}`)) ?? '';
+    ({ ref: published, secret } = await createPublishedToken(stack, kestra.url, kestraManagement));
 
     const githubAccount = await ok<{ id: string }>(
       stack.call('accounts:add', {

@@ -26,6 +26,7 @@ import type {
   TokenInfo,
 } from '../../src/shared/model';
 import { gitlabAccountsOnly } from './support/gitlab-accounts-only';
+import { createPublishedToken, ok } from './support/published-token';
 
 /** The app minus the transport, as test/integration/support/stack.ts, with `~` in a temp home. */
 async function startPublishStack(keychainService: string) {
@@ -72,12 +73,6 @@ async function startPublishStack(keychainService: string) {
 
 type Stack = Awaited<ReturnType<typeof startPublishStack>>;
 
-async function ok<T>(result: Promise<Envelope<unknown>>): Promise<T> {
-  const envelope = await result;
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.result as T;
-}
-
 describe('publishing a token to CI targets and files (simulators, real keychain)', () => {
   let github: GithubSim;
   let gitlab: GitlabCiSim;
@@ -117,24 +112,7 @@ describe('publishing a token to CI targets and files (simulators, real keychain)
     kestra = await startKestraSim(demoKestraSeed(kestraManagement));
     stack = await startPublishStack(`TokenDesk-int-publish-${randomBytes(4).toString('hex')}`);
 
-    const kestraAccount = await ok<{ id: string }>(
-      stack.call('accounts:add', {
-        provider: 'kestra',
-        label: 'Kestra',
-        baseUrl: kestra.url,
-        settings: { userId: 'admin', tenant: 'main' },
-        credential: kestraManagement,
-      }),
-    );
-    const created = await ok<{ token: TokenInfo }>(
-      stack.call('tokens:create', {
-        accountId: kestraAccount.id,
-        name: 'ci-deploy-bot',
-        expiry: { kind: 'days', days: 30 },
-      }),
-    );
-    published = { accountId: kestraAccount.id, tokenId: created.token.id };
-    secret = (await stack.secrets.get(`${published.accountId}/${published.tokenId}`)) ?? '';
+    ({ ref: published, secret } = await createPublishedToken(stack, kestra.url, kestraManagement));
     expect(secret).not.toBe('');
 
     const githubAccount = await ok<{ id: string }>(
